@@ -1,0 +1,186 @@
+"""Load and validate catalog files: ``(catalog, errors)`` with the file and field in each error.
+
+>>> cat = default_catalog()
+>>> cat.get("aws-ml-specialty").provider
+'Amazon Web Services'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from certwise.catalog.model import Credential
+
+DATA_DIR = Path(__file__).parent / "data"
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+class CatalogError(Exception):
+    """A catalog that failed to load; ``errors`` holds one line per problem."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        super().__init__(errors[0] if len(errors) == 1 else f"{len(errors)} catalog errors: " + "; ".join(errors[:3]))
+
+
+def format_validation_error(where: str, exc: ValidationError) -> list[str]:
+    out = []
+    for e in exc.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(record)"
+        msg = e["msg"].removeprefix("Value error, ")
+        out.append(f"{where}: field '{loc}': {msg}")
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", s.lower())
+
+
+@dataclass
+class Catalog:
+    """An ordered, id-indexed set of credentials with an alias index."""
+
+    credentials: list[Credential] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Credential] = {}
+        self._by_alias: dict[str, str] = {}
+        for c in self.credentials:
+            self._index(c)
+
+    def _index(self, c: Credential) -> None:
+        self._by_id[c.id] = c
+        for n in c.all_names():
+            self._by_alias.setdefault(_norm(n), c.id)
+
+    def __iter__(self) -> Iterator[Credential]:
+        return iter(self.credentials)
+
+    def __len__(self) -> int:
+        return len(self.credentials)
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and self.resolve(ident) is not None
+
+    def ids(self) -> list[str]:
+        return [c.id for c in self.credentials]
+
+    def resolve(self, ident: str) -> str | None:
+        """Id for an id, exam code or alias (case, spaces and dashes ignored), else None."""
+        if ident in self._by_id:
+            return ident
+        return self._by_alias.get(_norm(ident))
+
+    def get(self, ident: str) -> Credential:
+        """The credential for an id or alias; KeyError naming the closest matches."""
+        cid = self.resolve(ident)
+        if cid is None:
+            from certwise.catalog.search import suggest
+
+            near = suggest(self, ident)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise KeyError(f"unknown credential '{ident}'{hint} (see `certwise search`)")
+        return self._by_id[cid]
+
+    def with_overlay(self, extra: Iterable[Credential]) -> Catalog:
+        """A new catalog with ``extra`` added (an institution's own credentials)."""
+        creds = list(self.credentials)
+        seen = set(self._by_id)
+        for c in extra:
+            if c.id in seen:
+                creds = [x for x in creds if x.id != c.id]
+            creds.append(c)
+            seen.add(c.id)
+        return Catalog(creds)
+
+
+def load_records(paths: Iterable[Path]) -> tuple[list[Credential], list[str]]:
+    """Parse and validate files; return the good records and one error line per problem."""
+    creds: list[Credential] = []
+    errors: list[str] = []
+    seen: dict[str, Path] = {}
+    for p in paths:
+        try:
+            raw = yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader)
+        except (OSError, UnicodeDecodeError) as e:
+            errors.append(f"{p}: cannot read: {e}")
+            continue
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            where = f" line {mark.line + 1}" if mark else ""
+            errors.append(f"{p}:{where} is not valid YAML: {getattr(e, 'problem', e)}")
+            continue
+        if not isinstance(raw, dict):
+            errors.append(f"{p}: expected a mapping of fields, got {type(raw).__name__}")
+            continue
+        try:
+            c = Credential.model_validate(raw)
+        except ValidationError as e:
+            errors.extend(format_validation_error(str(p), e))
+            continue
+        if p.stem != c.id:
+            errors.append(f"{p}: field 'id': '{c.id}' does not match the file name '{p.stem}'")
+            continue
+        if c.id in seen:
+            errors.append(f"{p}: field 'id': '{c.id}' is already defined in {seen[c.id]}")
+            continue
+        seen[c.id] = p
+        creds.append(c)
+    return creds, errors
+
+
+def check_references(creds: list[Credential]) -> list[str]:
+    """Cross-record checks: prerequisites and successors name existing ids."""
+    ids = {c.id for c in creds}
+    errors = []
+    for c in creds:
+        for fld, refs in (
+            ("prerequisites", c.prerequisites),
+            ("recommended_before", c.recommended_before),
+            ("lifecycle.successors", c.lifecycle.successors),
+        ):
+            for r in refs:
+                if r not in ids:
+                    errors.append(f"{c.id}: field '{fld}': unknown credential id '{r}'")
+    return errors
+
+
+def catalog_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+
+
+def load_catalog(path: Path | str = DATA_DIR, *, base: Catalog | None = None) -> tuple[Catalog, list[str]]:
+    """Load a directory (or one file) of records: ``(catalog, errors)``.
+
+    With ``base``, references may point into the base catalog (used to validate one file).
+    """
+    path = Path(path)
+    if not path.exists():
+        return Catalog(), [f"{path}: no such file or directory"]
+    creds, errors = load_records(catalog_files(path))
+    pool = creds + ([c for c in base if c.id not in {x.id for x in creds}] if base else [])
+    errors += [e for e in check_references(pool) if e.split(":")[0] in {c.id for c in creds}]
+    return Catalog(creds), errors
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    """The catalog shipped inside the package; raises CatalogError if any file is bad."""
+    cat, errors = load_catalog(DATA_DIR)
+    if errors:
+        raise CatalogError(errors)
+    return cat

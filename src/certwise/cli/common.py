@@ -1,0 +1,98 @@
+"""Helpers every command shares: --json, --as-of, one-line errors with exit 2, rendering.
+
+Heavy modules (rich, the engine, the ORM) are imported inside functions so that the CLI
+starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class InputError(click.ClickException):
+    """Bad input: printed as one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"certwise: error: {self.format_message()}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop with one line on stderr and exit code 2."""
+    raise InputError(message)
+
+
+def parse_date(value: str | None, what: str = "--as-of") -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{what} '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-24")
+
+
+def _as_of_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    return parse_date(value, "--as-of")
+
+
+def as_of_option(f: F) -> F:
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="YYYY-MM-DD",
+        callback=_as_of_callback,
+        help="Compute status and advice as of this date (default: today).",
+    )(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (per SPEC.md) and nothing else.")(f)
+
+
+def emit_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=_default) + "\n")
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, date):
+        return o.isoformat()
+    if hasattr(o, "model_dump"):
+        return o.model_dump(mode="json")
+    raise TypeError(f"not JSON serialisable: {type(o).__name__}")
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def load_catalog_or_fail() -> Any:
+    """The shipped catalog plus the local overlay (when a store is configured)."""
+    from certwise.catalog import CatalogError, default_catalog
+
+    try:
+        cat = default_catalog()
+    except CatalogError as e:
+        fail(str(e))
+    try:
+        from certwise.store.overlay import overlay_catalog
+    except ImportError:
+        return cat
+    return overlay_catalog(cat)
+
+
+def get_credential(cat: Any, ident: str) -> Any:
+    try:
+        return cat.get(ident)
+    except KeyError as e:
+        fail(e.args[0])

@@ -1,0 +1,80 @@
+"""`certwise` entry point: a Click group whose commands live in small modules."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from certwise import __version__
+from certwise.cli.common import InputError
+
+
+class _Group(click.Group):
+    """Turns every usage error into one line on stderr with exit code 2."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        kwargs.setdefault("standalone_mode", False)
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelp as e:  # pragma: no cover - click >= 8.2
+            click.echo(e.ctx.get_help() if e.ctx else str(e))
+            sys.exit(0)
+        except InputError as e:
+            e.show()
+            sys.exit(2)
+        except click.UsageError as e:
+            cmd = e.ctx.command_path if e.ctx else "certwise"
+            click.echo(f"certwise: error: {e.format_message()} (see '{cmd} --help')", err=True)
+            sys.exit(2)
+        except click.ClickException as e:
+            click.echo(f"certwise: error: {e.format_message()}", err=True)
+            sys.exit(e.exit_code if e.exit_code else 2)
+        except click.exceptions.Abort:
+            click.echo("certwise: aborted", err=True)
+            sys.exit(1)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        except BrokenPipeError:  # pragma: no cover
+            sys.exit(0)
+        if isinstance(rv, int):
+            sys.exit(rv)
+        sys.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="certwise")
+def cli() -> None:
+    """certwise: which AI certifications are actually worth it for you, and how to get there.
+
+    \b
+    Start here:
+      certwise recommend            answer a few questions, get your first pick
+      certwise list                 browse the catalog
+      certwise show aws-ml-specialty  every fact, with its source
+      certwise serve                open the web app
+    """
+
+
+def _register() -> None:
+    import importlib
+
+    for mod in ("catalog_cmds", "advice_cmds", "plan_cmds", "portfolio_cmds", "web_cmds"):
+        try:
+            m = importlib.import_module(f"certwise.cli.{mod}")
+        except ModuleNotFoundError as e:
+            if e.name == f"certwise.cli.{mod}":
+                continue
+            raise
+        m.register(cli)
+
+
+_register()
+
+
+def main() -> None:
+    cli.main(prog_name="certwise")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
