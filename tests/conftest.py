@@ -1,0 +1,49 @@
+"""Shared fixtures: the real catalog, a CLI runner, and a private data directory per test."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from certwise.catalog import default_catalog
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    """Every test gets its own CERTWISE_DATA_DIR so nothing touches the user's database."""
+    monkeypatch.setenv("CERTWISE_DATA_DIR", str(tmp_path / "certwise-data"))
+    monkeypatch.delenv("CERTWISE_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return default_catalog()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli():
+    """Run the certwise CLI in-process: ``cli("show", "pmle", "--json")`` → Result."""
+    from certwise.cli.main import cli as group
+
+    def run(*args: str, input: str | None = None) -> Result:
+        runner = CliRunner()
+        r = runner.invoke(group, list(args), input=input, standalone_mode=True, prog_name="certwise")
+        if r.exception and not isinstance(r.exception, SystemExit):
+            raise r.exception
+        return Result(r.exit_code, r.stdout, r.stderr)
+
+    return run
