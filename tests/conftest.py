@@ -41,7 +41,7 @@ def cli():
 
     def run(*args: str, input: str | None = None) -> Result:
         runner = CliRunner()
-        r = runner.invoke(group, list(args), input=input, standalone_mode=True, prog_name="certwise")
+        r = runner.invoke(group, list(args), input=input, prog_name="certwise")
         if r.exception and not isinstance(r.exception, SystemExit):
             raise r.exception
         return Result(r.exit_code, r.stdout, r.stderr)
