@@ -47,3 +47,21 @@ def cli():
         return Result(r.exit_code, r.stdout, r.stderr)
 
     return run
+
+
+_REQUIRED = {"postgres": "CERTWISE_REQUIRE_POSTGRES", "browser": "CERTWISE_REQUIRE_BROWSER"}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI (CERTWISE_REQUIRE_POSTGRES / _BROWSER set) a skipped server or browser test fails."""
+    import os
+
+    outcome = yield
+    rep = outcome.get_result()
+    if rep.skipped and call.when in ("setup", "call"):
+        for mark, env in _REQUIRED.items():
+            if item.get_closest_marker(mark) and os.environ.get(env):
+                rep.outcome = "failed"
+                reason = rep.longrepr[2] if isinstance(rep.longrepr, tuple) else str(rep.longrepr)
+                rep.longrepr = f"{mark} test skipped but {env} is set: {reason}"

@@ -10,6 +10,10 @@ from certwise import __version__
 from certwise.cli.common import InputError
 
 
+# click >= 8.2 raises this when a group is run with no arguments; older clicks print help themselves
+_NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
+
+
 class _Group(click.Group):
     """Turns every usage error into one line on stderr with exit code 2."""
 
@@ -17,7 +21,7 @@ class _Group(click.Group):
         kwargs.setdefault("standalone_mode", False)
         try:
             rv = super().main(*args, **kwargs)
-        except click.exceptions.NoArgsIsHelp as e:  # pragma: no cover - click >= 8.2
+        except _NO_ARGS_IS_HELP as e:
             click.echo(e.ctx.get_help() if e.ctx else str(e))
             sys.exit(0)
         except InputError as e:

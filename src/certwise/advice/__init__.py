@@ -1,0 +1,1 @@
+"""The judgement: pure functions over the catalog, no I/O, no printing."""

@@ -1,0 +1,355 @@
+"""Browsing the catalog: list, show, compare, search, and `catalog validate|schema`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from certwise.cli.common import (
+    as_of_option,
+    console,
+    emit_json,
+    fail,
+    get_credential,
+    json_option,
+    load_catalog_or_fail,
+)
+
+STATUS_STYLE = {"active": "green", "beta": "cyan", "retiring": "yellow", "retired": "red", "upcoming": "blue"}
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for x in values for v in x.split(",") if v.strip()]
+
+
+def _check_choice(name: str, values: list[str], allowed: tuple[str, ...]) -> list[str]:
+    for v in values:
+        if v not in allowed:
+            fail(f"--{name} '{v}' is not one of: {', '.join(allowed)}")
+    return values
+
+
+def _status(s: str) -> str:
+    return f"[{STATUS_STYLE.get(s, 'white')}]{s}[/]"
+
+
+@click.command("list")
+@click.option("--provider", multiple=True, help="Provider name (part of it is enough), e.g. aws, Microsoft.")
+@click.option("--ecosystem", multiple=True, help="aws, gcp, azure, databricks, nvidia, vendor-neutral.")
+@click.option("--tier", multiple=True, help="The guide's tier, 1-4.")
+@click.option("--level", multiple=True, help="foundational, associate, professional, specialty, program.")
+@click.option("--domain", multiple=True, help="e.g. generative-ai, mlops, ai-literacy.")
+@click.option("--kind", multiple=True, help="certification-exam, professional-certificate, university-program, learning-path.")
+@click.option("--group", multiple=True, help="A family of credentials, e.g. nvidia.")
+@click.option("--status", multiple=True, help="beta, active, retiring, retired, upcoming.")
+@click.option("--max-cost", type=float, default=None, metavar="USD", help="Only credentials whose lowest cost is at most this.")
+@click.option("--free", is_flag=True, help="Only free options.")
+@click.option("--sort", default="tier", help="tier (default), name, cost, hours, provider, level.")
+@as_of_option
+@json_option
+def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_cost, free, sort, as_of, as_json):
+    """List the catalog, filtered. Values may repeat or be comma-separated.
+
+    \b
+    Examples:
+      certwise list --ecosystem aws
+      certwise list --domain generative-ai --max-cost 250
+      certwise list --status retired --as-of 2026-11-24
+    """
+    from certwise.catalog.model import DOMAINS, ECOSYSTEMS
+    from certwise.catalog.views import SORTS, STATUSES, Filters, list_credentials, fmt_range
+
+    tiers = []
+    for t in _split(tier):
+        if t not in {"1", "2", "3", "4"}:
+            fail(f"--tier '{t}' is not a tier; use 1, 2, 3 or 4")
+        tiers.append(int(t))
+    if max_cost is not None and max_cost < 0:
+        fail(f"--max-cost {max_cost:g} is negative; give a cost in USD of 0 or more")
+    if sort not in SORTS:
+        fail(f"--sort '{sort}' is not one of: {', '.join(SORTS)}")
+    f = Filters(
+        provider=_split(provider),
+        ecosystem=_check_choice("ecosystem", _split(ecosystem), ECOSYSTEMS),
+        tier=tiers,
+        level=_check_choice("level", _split(level), ("foundational", "associate", "professional", "specialty", "program")),
+        domain=_check_choice("domain", _split(domain), DOMAINS),
+        kind=_check_choice("kind", _split(kind), ("certification-exam", "professional-certificate", "university-program", "learning-path")),
+        group=_split(group),
+        status=_check_choice("status", _split(status), STATUSES),
+        max_cost=max_cost,
+        free=free,
+    )
+    cat = load_catalog_or_fail()
+    result = list_credentials(cat, as_of, f, sort)
+    if as_json:
+        emit_json(result)
+        return
+    from rich.table import Table
+
+    con = console()
+    if not result["credentials"]:
+        con.print("No credentials match those filters. Try fewer filters, or `certwise search TEXT`.")
+        return
+    t = Table(title=f"{result['count']} credentials (as of {as_of})", title_justify="left")
+    for col in ("ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"):
+        t.add_column(col, overflow="fold")
+    for c in result["credentials"]:
+        t.add_row(
+            c["id"], c["name"], c["provider"], str(c["tier"] or "—"), c["level"],
+            fmt_range(c["cost_usd"], prefix="$") if not c["free"] else "free",
+            fmt_range(c["prep_hours"], "h"), _status(c["status"]),
+        )
+    con.print(t)
+    con.print("[dim]Details: certwise show ID · side by side: certwise compare ID ID[/]")
+
+
+def _render_show(d: dict[str, Any]) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from certwise.catalog.views import fmt_range
+
+    con = console()
+    src_index: dict[str, int] = {}
+    for s in d["sources"]:
+        src_index.setdefault(s.get("url") or s.get("title") or "guide", len(src_index) + 1)
+
+    def refs(fld: str) -> str:
+        nums = sorted({src_index[s.get("url") or s.get("title") or "guide"] for s in d["sources"] if fld in s["supports"]})
+        return " ".join(f"[{n}]" for n in nums)
+
+    head = f"[bold]{d['name']}[/]  ({d['id']})\n{d['provider']} · {d['kind']} · {d['level']}"
+    if d.get("tier"):
+        head += f" · guide tier {d['tier']}"
+    head += f" · status {_status(d['status'])} as of {d['as_of']}"
+    if d.get("status_note"):
+        head += f"\n[bold {STATUS_STYLE.get(d['status'], 'white')}]{d['status_note']}[/]"
+    con.print(Panel(head + f"\n\n{d['summary']}", expand=False))
+    t = Table(show_header=True, box=None, padding=(0, 1))
+    t.add_column("Fact", style="bold")
+    t.add_column("Value", overflow="fold")
+    t.add_column("Source", style="dim")
+    cost = d["cost"]
+    cost_s = fmt_range(cost["usd"], prefix="$") + f" ({cost['basis']})"
+    if cost.get("per_month"):
+        cost_s += f"; {fmt_range(cost['per_month'], prefix='$')}/month"
+        if cost.get("typical_months"):
+            cost_s += f" × {fmt_range(cost['typical_months'], 'months')}"
+    if cost.get("financial_aid"):
+        cost_s += "; financial aid available"
+    if cost.get("note"):
+        cost_s += f"\n{cost['note']}"
+    t.add_row("Cost", cost_s, refs("cost"))
+    prep = d["prep"]
+    prep_s = fmt_range(prep["hours"], "hours") + (f" ({fmt_range(prep['months'], 'months')})" if prep.get("months") else "")
+    if prep.get("note"):
+        prep_s += f"\n{prep['note']}"
+    t.add_row("Prep time", prep_s, refs("prep"))
+    if d.get("exam"):
+        e = d["exam"]
+        bits = [f"{e['minutes']} minutes" if e.get("minutes") else None,
+                fmt_range(e["questions"], "questions") if e.get("questions") else None,
+                "proctored" if e.get("proctored") else "not proctored",
+                "performance-based items" if e.get("performance_based") else None, e.get("delivery")]
+        t.add_row("Exam", ", ".join(b for b in bits if b), refs("exam"))
+    h = d.get("hands_on") or {}
+    if h.get("projects") or h.get("labs"):
+        t.add_row("Hands-on", ", ".join(k for k in ("projects", "labs") if h.get(k)) + (f"\n{h['description']}" if h.get("description") else ""), refs("hands_on"))
+    r = d["renewal"]
+    if r["method"] == "not-applicable":
+        ren = "nothing to renew"
+    elif r.get("validity_years") is None:
+        ren = "never expires"
+    else:
+        ren = f"valid {r['validity_years']:g} years; renew by {r['method'].replace('-', ' ')}"
+        if r.get("discount_pct"):
+            ren += f" ({r['discount_pct']:g}% discount)"
+        if r.get("window_days"):
+            ren += f", in the {r['window_days']} days before expiry"
+    if r.get("note"):
+        ren += f"\n{r['note']}"
+    t.add_row("Validity", ren, refs("renewal"))
+    if d.get("recommended_experience"):
+        t.add_row("Experience", d["recommended_experience"], refs("recommended_experience"))
+    if d.get("prerequisites"):
+        t.add_row("Prerequisites", ", ".join(d["prerequisites"]), refs("prerequisites"))
+    if d.get("recommended_before"):
+        t.add_row("Take first", ", ".join(d["recommended_before"]), "")
+    if d.get("best_for"):
+        t.add_row("Best for", ", ".join(d["best_for"]), "")
+    if d.get("salary_uplift"):
+        s = d["salary_uplift"]
+        t.add_row("Salary uplift", fmt_range(s["pct"], "%") + f" — {s['basis']}", refs("salary_uplift"))
+    lc = d.get("lifecycle") or {}
+    lc_bits = [f"{k.replace('_', ' ')} {lc[k]}" for k in ("launched", "beta_until", "retirement_announced", "retired") if lc.get(k)]
+    if lc_bits:
+        t.add_row("Lifecycle", "; ".join(lc_bits), refs("lifecycle"))
+    if d.get("replaced_by"):
+        t.add_row("Take instead", ", ".join(f"{x['name']} ({x['id']})" for x in d["replaced_by"]), refs("lifecycle"))
+    t.add_row("Domains", ", ".join(d["domains"]) + f" · ecosystem {d['ecosystem']}", "")
+    t.add_row("Aliases", ", ".join(d.get("aliases") or []) or "—", "")
+    t.add_row("URL", d["url"], refs("url"))
+    con.print(t)
+    for note in d.get("notes") or []:
+        con.print(f"[yellow]Note:[/] {note}")
+    con.print("\n[bold]Sources[/]")
+    for key, n in src_index.items():
+        s = next(x for x in d["sources"] if (x.get("url") or x.get("title") or "guide") == key)
+        title = s.get("title") or ("the guide" if s.get("ref") == "guide" else s.get("url"))
+        where = f" {s['url']}" if s.get("url") and s.get("title") else ""
+        con.print(f" [{n}] {title}{where} — verified {s['verified']}; supports {', '.join(s['supports'])}")
+
+
+@click.command("show")
+@click.argument("ident", metavar="ID")
+@as_of_option
+@json_option
+def show_cmd(ident: str, as_of: date, as_json: bool) -> None:
+    """Every fact about one credential, each with its source and verified date.
+
+    ID may be an id, an exam code or a common name: `certwise show MLS-C01`.
+    """
+    from certwise.catalog.views import credential_detail
+
+    cat = load_catalog_or_fail()
+    d = credential_detail(get_credential(cat, ident), cat, as_of)
+    if as_json:
+        emit_json(d)
+    else:
+        _render_show(d)
+
+
+@click.command("compare")
+@click.argument("idents", nargs=-1, metavar="ID ID…")
+@as_of_option
+@json_option
+def compare_cmd(idents: tuple[str, ...], as_of: date, as_json: bool) -> None:
+    """Two to six credentials side by side: certwise compare pmle MLA-C01 AI-103"""
+    from certwise.catalog.views import compare
+
+    if len(idents) < 2:
+        fail("compare needs at least two credentials, e.g. certwise compare pmle mla-c01")
+    if len(idents) > 6:
+        fail(f"compare takes at most six credentials (got {len(idents)})")
+    cat = load_catalog_or_fail()
+    ids = [get_credential(cat, i).id for i in idents]
+    if len(set(ids)) != len(ids):
+        fail("the same credential is named twice; give different credentials to compare")
+    result = compare(cat, ids, as_of)
+    if as_json:
+        emit_json(result)
+        return
+    from rich.table import Table
+
+    t = Table(title=f"Side by side (as of {as_of})", title_justify="left", show_lines=True)
+    t.add_column("", style="bold")
+    for c in result["credentials"]:
+        t.add_column(f"{c['name']}\n[dim]{c['id']}[/]", overflow="fold")
+    for row in result["rows"]:
+        vals = [_status(v) if row["field"] == "status" else v for v in row["values"]]
+        t.add_row(row["label"], *vals)
+    console().print(t)
+
+
+@click.command("search")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@as_of_option
+@json_option
+def search_cmd(text: tuple[str, ...], limit: int, as_of: date, as_json: bool) -> None:
+    """Find credentials by name, alias or exam code; typos and spacing are forgiven.
+
+    \b
+    Examples: certwise search ai102 · certwise search aws ml specialty · certwise search pmle
+    """
+    from certwise.catalog.search import search
+    from certwise.catalog.views import credential_summary
+
+    query = " ".join(text).strip()
+    if not query:
+        fail("search needs some text, e.g. certwise search 'aws ml'")
+    cat = load_catalog_or_fail()
+    hits = search(cat, query, limit=limit)
+    result = {
+        "as_of": as_of.isoformat(),
+        "query": query,
+        "results": [{**credential_summary(c, as_of), "score": s} for c, s in hits],
+    }
+    if as_json:
+        emit_json(result)
+        return
+    con = console()
+    if not hits:
+        con.print(f"Nothing matches '{query}'. Try a provider (aws, nvidia), an exam code (AI-102) or `certwise list`.")
+        return
+    from rich.table import Table
+
+    t = Table(title=f"Matches for '{query}'", title_justify="left")
+    for col in ("ID", "Name", "Provider", "Status", "Match"):
+        t.add_column(col, overflow="fold")
+    for r in result["results"]:
+        t.add_row(r["id"], r["name"], r["provider"], _status(r["status"]), f"{r['score']:.0f}")
+    con.print(t)
+
+
+@click.group("catalog")
+def catalog_group() -> None:
+    """Check, describe, export and import the catalog itself."""
+
+
+@catalog_group.command("validate")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@json_option
+def validate_cmd(path: Path | None, as_json: bool) -> None:
+    """Validate catalog files (the shipped catalog by default, or a file or folder).
+
+    Every problem is reported with the file, the field and what is wrong; exit 2 if any.
+    """
+    from certwise.catalog.load import DATA_DIR, default_catalog, load_catalog, CatalogError
+
+    target = path or DATA_DIR
+    base = None
+    if path is not None:
+        try:
+            base = default_catalog()
+        except CatalogError:
+            base = None
+    cat, errors = load_catalog(target, base=base)
+    if as_json:
+        emit_json({"path": str(target), "valid": not errors, "count": len(cat), "errors": errors})
+        if errors:
+            raise SystemExit(2)
+        return
+    if errors:
+        for e in errors:
+            click.echo(f"certwise: error: {e}", err=True)
+        raise SystemExit(2)
+    click.echo(f"{target}: {len(cat)} credential record(s), all valid.")
+
+
+@catalog_group.command("schema")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+def schema_cmd(output: Path | None) -> None:
+    """Print the JSON Schema of a credential record (generated from the model)."""
+    import json
+
+    from certwise.catalog.model import Credential
+
+    text = json.dumps(Credential.model_json_schema(), indent=2) + "\n"
+    if output:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as e:
+            fail(f"cannot write {output}: {e.strerror}")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def register(cli: click.Group) -> None:
+    for cmd in (list_cmd, show_cmd, compare_cmd, search_cmd, catalog_group):
+        cli.add_command(cmd)

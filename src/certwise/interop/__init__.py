@@ -1,0 +1,1 @@
+"""Open Badges in; CTDL, schema.org and iCalendar out."""

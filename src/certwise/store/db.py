@@ -1,0 +1,462 @@
+"""The one store: a portfolio and a catalog overlay over SQLAlchemy.
+
+SQLite by default (WAL, a busy timeout, write transactions begun IMMEDIATE so that two
+processes writing at once queue instead of failing), PostgreSQL when the URL names one.
+Migrations (Alembic) run on open; a database already at head costs one query.
+
+>>> from certwise.catalog.model import Credential, EXAMPLE
+>>> s = Store("sqlite://")
+>>> e = s.add_entry(Credential.model_validate(EXAMPLE), earned=date(2025, 1, 15))
+>>> (e.id, e.expires.isoformat())
+('example-cert', '2027-01-15')
+>>> [x.id for x in s.list_entries()]
+['example-cert']
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, create_engine, delete, event, func, inspect, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import StaticPool
+
+from certwise.settings import database_url, sqlite_path
+from certwise.store.entries import (
+    SOURCES,
+    STATES,
+    Entry,
+    RenewalDue,
+    StoreError,
+    add_years,
+    entry_key,
+)
+from certwise.store.models import EntryRow, OverlayRow
+
+if TYPE_CHECKING:
+    from certwise.catalog.load import Catalog
+    from certwise.catalog.model import Credential
+
+HEAD_REVISION = "0001"  # the newest file in migrations/versions (a test keeps them in step)
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 60_000
+_PG_LOCK_KEY = 0x63657274  # "cert": serialises writers and migrations on PostgreSQL
+
+PORTFOLIO_FORMAT = "certwise-portfolio"
+PORTFOLIO_VERSION = 1
+
+
+def normalise_url(url: str) -> str:
+    """``postgres://`` and ``postgresql://`` mean psycopg 3 (the driver certwise ships with)."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+class Store:
+    """Persistence for what a person keeps: ``Store()`` opens the configured database.
+
+    ``Store("sqlite://")`` is in memory (tests); ``Store("postgresql+psycopg://…")`` uses
+    PostgreSQL. The schema is created or upgraded on open.
+    """
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = normalise_url(url or database_url())
+        self.engine = _make_engine(self.url)
+        if migrate:
+            self._migrate()
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self, write: bool = False) -> Iterator[Connection]:
+        """One transaction; ``write`` takes the write lock up front (no lock upgrade races)."""
+        with self.engine.connect() as conn:
+            if write:
+                conn = conn.execution_options(certwise_write=True)
+            with conn.begin():
+                if write and self.dialect == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+                yield conn
+
+    def _migrate(self) -> None:
+        with self._tx() as conn:
+            if inspect(conn).has_table("alembic_version"):
+                current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                if current == HEAD_REVISION:
+                    return
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+        with self._tx(write=True) as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    # --- portfolio -------------------------------------------------------------------------
+
+    def add_entry(
+        self,
+        credential: Credential | None = None,
+        *,
+        name: str | None = None,
+        issuer: str | None = None,
+        state: str = "held",
+        earned: date | None = None,
+        expires: date | None = None,
+        credential_url: str | None = None,
+        source: str = "manual",
+    ) -> Entry:
+        """Add (or update) the entry for a catalog credential or a custom one (name + issuer).
+
+        One entry per credential: adding it again updates it (a planned one becomes held).
+        Without ``expires``, a held entry expires by the provider's rule
+        (``renewal.validity_years`` after ``earned``).
+        """
+        if state not in STATES:
+            raise StoreError(f"state '{state}' is not one of {', '.join(STATES)}")
+        if source not in SOURCES:
+            raise StoreError(f"source '{source}' is not one of {', '.join(SOURCES)}")
+        if credential is not None:
+            cid: str | None = credential.id
+            name = name or credential.name
+            issuer = issuer or credential.provider
+        else:
+            cid = None
+            if not name:
+                raise StoreError("a custom entry needs a name")
+            issuer = issuer or "unknown issuer"
+        assert name is not None and issuer is not None
+        if state == "planned":
+            earned = expires = None
+        elif expires is None and earned is not None and credential is not None:
+            years = credential.renewal.validity_years
+            if years:
+                expires = add_years(earned, years)
+        if earned and expires and expires < earned:
+            raise StoreError(f"expires {expires} is before earned {earned}")
+        key = entry_key(cid, name, issuer)
+        with self._tx(write=True) as conn:
+            old = conn.execute(select(EntryRow.__table__).where(EntryRow.key == key)).mappings().first()
+            if old is not None:
+                if state == "planned" and old["state"] == "held":
+                    raise StoreError(
+                        f"'{name}' is already held (earned {old['earned']}); nothing to plan"
+                    )
+                values = {
+                    "name": name,
+                    "issuer": issuer,
+                    "state": state,
+                    "earned": earned,
+                    "expires": expires,
+                    "credential_url": credential_url or old["credential_url"],
+                    "source": source,
+                }
+                conn.execute(update(EntryRow).where(EntryRow.entry_id == old["entry_id"]).values(**values))
+                row = {**old, **values}
+            else:
+                row = {
+                    "entry_id": uuid.uuid4().hex[:12],
+                    "key": key,
+                    "credential_id": cid,
+                    "name": name,
+                    "issuer": issuer,
+                    "state": state,
+                    "earned": earned,
+                    "expires": expires,
+                    "credential_url": credential_url,
+                    "source": source,
+                    "created": _now(),
+                }
+                conn.execute(EntryRow.__table__.insert().values(**row))
+        return _entry(row)
+
+    def list_entries(self, state: str | None = None) -> list[Entry]:
+        """Every entry, held first, then by earned date and name."""
+        q = select(EntryRow.__table__)
+        if state:
+            q = q.where(EntryRow.state == state)
+        with self._tx() as conn:
+            rows = conn.execute(q).mappings().all()
+        entries = [_entry(r) for r in rows]
+        entries.sort(key=lambda e: (e.state != "held", e.earned or date.max, e.name.lower(), e.entry_id))
+        return entries
+
+    def get_entry(self, ident: str) -> Entry | None:
+        """The entry with this entry id, catalog id or (case-insensitive) name."""
+        with self._tx() as conn:
+            row = _find(conn, ident)
+        return _entry(row) if row is not None else None
+
+    def remove_entry(self, ident: str) -> Entry:
+        """Remove by entry id, catalog id or name; StoreError when nothing matches."""
+        with self._tx(write=True) as conn:
+            row = _find(conn, ident)
+            if row is None:
+                raise StoreError(f"no portfolio entry '{ident}' (see `certwise portfolio list`)")
+            conn.execute(delete(EntryRow).where(EntryRow.entry_id == row["entry_id"]))
+        return _entry(row)
+
+    def export_portfolio(self) -> dict[str, Any]:
+        """The whole portfolio as a JSON-able dict that :meth:`import_portfolio` reads back."""
+        return {
+            "format": PORTFOLIO_FORMAT,
+            "version": PORTFOLIO_VERSION,
+            "exported": _now().isoformat() + "Z",
+            "entries": [e.to_dict() for e in self.list_entries()],
+        }
+
+    def import_portfolio(self, data: Any, catalog: Catalog | None = None) -> list[Entry]:
+        """Read an export back: all entries or none (one transaction; validated first).
+
+        An entry with the same entry id, or for the same credential, is replaced. With a
+        ``catalog``, ids must be known (aliases are resolved) and missing names are filled in.
+        """
+        rows = _validate_import(data, catalog)
+        with self._tx(write=True) as conn:
+            for row in rows:
+                conn.execute(
+                    delete(EntryRow).where(
+                        or_(EntryRow.entry_id == row["entry_id"], EntryRow.key == row["key"])
+                    )
+                )
+                conn.execute(EntryRow.__table__.insert().values(**row))
+        return [_entry(r) for r in rows]
+
+    def renewals(self, as_of: date, within_days: int = 90) -> list[RenewalDue]:
+        """Held entries that expire by ``as_of + within_days`` (expired ones included), soonest first."""
+        horizon = as_of + timedelta(days=within_days)
+        q = select(EntryRow.__table__).where(
+            EntryRow.state == "held", EntryRow.expires.is_not(None), EntryRow.expires <= horizon
+        )
+        with self._tx() as conn:
+            rows = conn.execute(q).mappings().all()
+        due = [RenewalDue(_entry(r), (r["expires"] - as_of).days) for r in rows]
+        due.sort(key=lambda d: (d.days_left, d.entry.name.lower()))
+        return due
+
+    # --- catalog overlay -------------------------------------------------------------------
+
+    def add_overlay(
+        self,
+        credentials: Iterable[Credential],
+        *,
+        batch_size: int = 1000,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Store credentials in the overlay, all in ONE transaction; returns how many.
+
+        ``credentials`` may be a generator: it is consumed in batches of ``batch_size``, so
+        memory stays bounded. ``progress(n)`` is called with the count stored so far. If the
+        process dies before the end, the database is as it was.
+        """
+        table = OverlayRow.__table__
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            ins: Any = pg_insert(table)
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            ins = sqlite_insert(table)
+        stmt = ins.on_conflict_do_update(
+            index_elements=["id"], set_={"json": ins.excluded.json, "imported_at": ins.excluded.imported_at}
+        )
+        now = _now()
+        total = 0
+        with self._tx(write=True) as conn:
+            batch: list[dict[str, Any]] = []
+            for c in credentials:
+                batch.append({"id": c.id, "json": c.model_dump_json(exclude_defaults=True), "imported_at": now})
+                if len(batch) >= batch_size:
+                    conn.execute(stmt, batch)
+                    total += len(batch)
+                    batch = []
+                    if progress:
+                        progress(total)
+            if batch:
+                conn.execute(stmt, batch)
+                total += len(batch)
+                if progress:
+                    progress(total)
+        return total
+
+    def overlay_credentials(self) -> list[Credential]:
+        """Every credential in the overlay, in id order."""
+        from certwise.catalog.model import Credential
+
+        with self._tx() as conn:
+            rows = conn.execute(select(OverlayRow.json).order_by(OverlayRow.id)).scalars().all()
+        return [Credential.model_validate_json(j) for j in rows]
+
+    def overlay_ids(self) -> set[str]:
+        with self._tx() as conn:
+            return set(conn.execute(select(OverlayRow.id)).scalars())
+
+    def overlay_count(self) -> int:
+        with self._tx() as conn:
+            return int(conn.execute(select(func.count()).select_from(OverlayRow)).scalar() or 0)
+
+    def clear_overlay(self) -> int:
+        """Remove every overlay credential; returns how many there were."""
+        with self._tx(write=True) as conn:
+            n = int(conn.execute(select(func.count()).select_from(OverlayRow)).scalar() or 0)
+            conn.execute(delete(OverlayRow))
+        return n
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _make_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    path = sqlite_path(url)
+    if path is None:  # in memory: one shared connection
+        engine = create_engine(
+            url, poolclass=StaticPool, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        )
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    wal = path is not None
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if wal:
+            try:
+                cur.execute("PRAGMA journal_mode=WAL")
+            except Exception as e:  # pragma: no cover - e.g. a read-only directory
+                raise OperationalError("PRAGMA journal_mode=WAL", {}, e) from e
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("certwise_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _entry(row: Any) -> Entry:
+    return Entry(
+        entry_id=row["entry_id"],
+        id=row["credential_id"],
+        name=row["name"],
+        issuer=row["issuer"],
+        state=row["state"],
+        earned=row["earned"],
+        expires=row["expires"],
+        credential_url=row["credential_url"],
+        source=row["source"],
+        created=row["created"],
+    )
+
+
+def _find(conn: Connection, ident: str) -> Any:
+    t = EntryRow.__table__
+    for cond in (
+        EntryRow.entry_id == ident,
+        EntryRow.credential_id == ident,
+        func.lower(EntryRow.name) == ident.lower(),
+    ):
+        row = conn.execute(select(t).where(cond).limit(1)).mappings().first()
+        if row is not None:
+            return row
+    return None
+
+
+def _validate_import(data: Any, catalog: Catalog | None) -> list[dict[str, Any]]:
+    """Check a portfolio export; every problem names the entry and the field."""
+    from pydantic import ValidationError
+
+    from certwise.store.entries import ImportedEntry
+
+    if isinstance(data, dict):
+        if "entries" not in data:
+            raise StoreError("not a certwise portfolio: no 'entries' list (make one with `portfolio export`)")
+        fmt = data.get("format", PORTFOLIO_FORMAT)
+        if fmt != PORTFOLIO_FORMAT:
+            raise StoreError(f"field 'format': '{fmt}' is not '{PORTFOLIO_FORMAT}'")
+        entries = data["entries"]
+    else:
+        entries = data
+    if not isinstance(entries, list):
+        raise StoreError("field 'entries': expected a list of entries")
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    now = _now()
+    for i, raw in enumerate(entries):
+        where = f"entries[{i}]"
+        try:
+            e = ImportedEntry.model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"]) or "(entry)"
+            raise StoreError(f"{where}: field '{loc}': {err['msg'].removeprefix('Value error, ')}") from None
+        cid = e.id
+        name, issuer = e.name, e.issuer
+        if cid and catalog is not None:
+            resolved = catalog.resolve(cid)
+            if resolved is None:
+                raise StoreError(f"{where}: field 'id': unknown credential '{cid}'")
+            cid = resolved
+            cred = catalog.get(cid)
+            name = name or cred.name
+            issuer = issuer or cred.provider
+        if not name:
+            raise StoreError(f"{where}: field 'name': required for an entry without a catalog id")
+        issuer = issuer or "unknown issuer"
+        key = entry_key(cid, name, issuer)
+        if key in seen:
+            raise StoreError(f"{where}: the same credential as entries[{seen[key]}]")
+        seen[key] = i
+        rows.append(
+            {
+                "entry_id": e.entry_id or uuid.uuid4().hex[:12],
+                "key": key,
+                "credential_id": cid,
+                "name": name,
+                "issuer": issuer,
+                "state": e.state,
+                "earned": e.earned if e.state == "held" else None,
+                "expires": e.expires if e.state == "held" else None,
+                "credential_url": e.credential_url,
+                "source": e.source,
+                "created": e.created or now,
+            }
+        )
+    ids = [r["entry_id"] for r in rows]
+    if len(set(ids)) != len(ids):
+        raise StoreError("two entries share an entry_id")
+    return rows

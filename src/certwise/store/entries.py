@@ -1,0 +1,130 @@
+"""Portfolio entries as plain objects (no ORM): what the store returns and the JSON of SPEC §4.
+
+>>> e = Entry(entry_id="e1", id="aws-ml-specialty", name="AWS ML", issuer="AWS", state="held",
+...           earned=date(2025, 3, 1), expires=date(2028, 3, 1), credential_url=None,
+...           source="manual", created=datetime(2026, 11, 25, 12, 0))
+>>> e.to_dict()["expires"]
+'2028-03-01'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+State = Literal["held", "planned"]
+EntrySource = Literal["manual", "badge", "import"]
+STATES: tuple[str, ...] = ("held", "planned")
+SOURCES: tuple[str, ...] = ("manual", "badge", "import")
+
+
+class StoreError(ValueError):
+    """Bad input for the store (unknown entry, malformed import …): one line, no traceback."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One credential in a person's portfolio; ``id`` is the catalog id or None (custom)."""
+
+    entry_id: str
+    id: str | None
+    name: str
+    issuer: str
+    state: str
+    earned: date | None
+    expires: date | None
+    credential_url: str | None
+    source: str
+    created: datetime
+
+    def expired(self, as_of: date) -> bool:
+        return self.expires is not None and self.expires < as_of
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry JSON of SPEC §4 (plus ``credential_url`` and ``created``)."""
+        return {
+            "entry_id": self.entry_id,
+            "id": self.id,
+            "name": self.name,
+            "issuer": self.issuer,
+            "state": self.state,
+            "earned": self.earned.isoformat() if self.earned else None,
+            "expires": self.expires.isoformat() if self.expires else None,
+            "source": self.source,
+            "credential_url": self.credential_url,
+            "created": self.created.replace(microsecond=0).isoformat() + "Z",
+        }
+
+
+@dataclass(frozen=True)
+class RenewalDue:
+    """A held entry whose expiry falls on or before ``as_of + within_days``."""
+
+    entry: Entry
+    days_left: int  # negative when already expired
+
+    @property
+    def status(self) -> str:
+        return "expired" if self.days_left < 0 else "due"
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def entry_key(credential_id: str | None, name: str, issuer: str) -> str:
+    """One entry per credential: the catalog id, or the normalised name and issuer."""
+    if credential_id:
+        return f"cred:{credential_id}"
+    return f"custom:{_norm(name)}|{_norm(issuer)}"[:600]
+
+
+def add_years(d: date, years: float) -> date:
+    """``d`` plus ``years`` (fractions in whole months), clamping the day to the month's end.
+
+    >>> add_years(date(2024, 2, 29), 1)
+    datetime.date(2025, 2, 28)
+    >>> add_years(date(2025, 1, 31), 1.5)
+    datetime.date(2026, 7, 31)
+    """
+    months = round(years * 12)
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+
+class ImportedEntry(BaseModel):
+    """One entry of a portfolio file (``portfolio export`` writes them)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    entry_id: str | None = Field(default=None, min_length=1, max_length=64)
+    id: str | None = None
+    name: str | None = None
+    issuer: str | None = None
+    state: State = "held"
+    earned: date | None = None
+    expires: date | None = None
+    source: EntrySource = "import"
+    credential_url: str | None = None
+    created: datetime | None = None
+
+    @field_validator("created")
+    @classmethod
+    def _naive_utc(cls, v: datetime | None) -> datetime | None:
+        if v is not None and v.tzinfo is not None:
+            v = v.astimezone(UTC).replace(tzinfo=None)
+        return v
+
+    @model_validator(mode="after")
+    def _dates(self) -> ImportedEntry:
+        if self.earned and self.expires and self.expires < self.earned:
+            raise ValueError(f"expires {self.expires} is before earned {self.earned}")
+        return self

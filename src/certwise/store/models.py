@@ -1,0 +1,43 @@
+"""Tables of the store: the portfolio and the catalog overlay."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class EntryRow(Base):
+    """One credential a person holds or plans to take."""
+
+    __tablename__ = "portfolio_entries"
+
+    entry_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # one entry per credential: "cred:<catalog id>" or "custom:<name>|<issuer>" (normalised)
+    key: Mapped[str] = mapped_column(String(600), unique=True)
+    credential_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    name: Mapped[str] = mapped_column(String(500))
+    issuer: Mapped[str] = mapped_column(String(500))
+    state: Mapped[str] = mapped_column(String(16))  # held | planned
+    earned: Mapped[date | None] = mapped_column(Date, nullable=True)
+    expires: Mapped[date | None] = mapped_column(Date, nullable=True)
+    credential_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    source: Mapped[str] = mapped_column(String(16))  # manual | badge | import
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+
+    __table_args__ = (Index("ix_portfolio_entries_credential_id", "credential_id"),)
+
+
+class OverlayRow(Base):
+    """A credential imported into the local catalog overlay (e.g. from CTDL)."""
+
+    __tablename__ = "overlay_credentials"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    json: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))

@@ -1,0 +1,77 @@
+"""The catalog overlay on every catalog load, at almost no cost when there is none.
+
+For the default SQLite file this uses only the standard library: no file, no table or no
+rows means the shipped catalog comes back untouched, without importing SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from typing import TYPE_CHECKING
+
+from certwise.settings import database_url, sqlite_path
+
+if TYPE_CHECKING:
+    from certwise.catalog.load import Catalog
+    from certwise.catalog.model import Credential
+
+
+def overlay_catalog(cat: Catalog) -> Catalog:
+    """``cat`` plus the credentials imported into the local overlay (``catalog import``).
+
+    >>> from certwise.catalog.load import Catalog
+    >>> import os; os.environ["CERTWISE_DATA_DIR"] = "/nonexistent/certwise"
+    >>> c = Catalog(); overlay_catalog(c) is c
+    True
+    """
+    url = database_url()
+    if url.startswith("sqlite"):
+        path = sqlite_path(url)
+        if path is None or not path.is_file():
+            return cat
+        try:
+            rows = _sqlite_rows(str(path))
+        except sqlite3.Error:
+            rows = None  # locked, or an unusual setup: fall back to the full store
+        if rows is not None:
+            return cat.with_overlay(_parse(rows)) if rows else cat
+    if os.environ.get("CERTWISE_NO_OVERLAY"):
+        return cat
+    from certwise.store.db import Store
+
+    store = Store(url)
+    try:
+        creds = store.overlay_credentials()
+    finally:
+        store.close()
+    return cat.with_overlay(creds) if creds else cat
+
+
+def _sqlite_rows(path: str) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    try:
+        has = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='overlay_credentials'"
+        ).fetchone()
+        if not has:
+            return []
+        if conn.execute("SELECT 1 FROM overlay_credentials LIMIT 1").fetchone() is None:
+            return []
+        return [r[0] for r in conn.execute("SELECT json FROM overlay_credentials ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def _parse(rows: list[str]) -> list[Credential]:
+    from pydantic import ValidationError
+
+    from certwise.catalog.model import Credential
+
+    out = []
+    for j in rows:
+        try:
+            out.append(Credential.model_validate_json(j))
+        except ValidationError:  # a record from an older model: skip it rather than fail every command
+            continue
+    return out
