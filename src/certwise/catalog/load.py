@@ -14,17 +14,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
 from certwise.catalog.model import Credential
 
 DATA_DIR = Path(__file__).parent / "data"
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML and its fastest safe loader (imported only when files are read)."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class CatalogError(Exception):
@@ -35,7 +33,8 @@ class CatalogError(Exception):
         super().__init__(errors[0] if len(errors) == 1 else f"{len(errors)} catalog errors: " + "; ".join(errors[:3]))
 
 
-def format_validation_error(where: str, exc: ValidationError) -> list[str]:
+def format_validation_error(where: str, exc: Any) -> list[str]:
+    """One line per error in a pydantic ValidationError: file, field, problem."""
     out = []
     for e in exc.errors():
         loc = ".".join(str(p) for p in e["loc"]) or "(record)"
@@ -108,12 +107,15 @@ class Catalog:
 
 def load_records(paths: Iterable[Path]) -> tuple[list[Credential], list[str]]:
     """Parse and validate files; return the good records and one error line per problem."""
+    from pydantic import ValidationError
+
+    yaml, loader = _yaml()
     creds: list[Credential] = []
     errors: list[str] = []
     seen: dict[str, Path] = {}
     for p in paths:
         try:
-            raw = yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader)
+            raw = yaml.load(p.read_text(encoding="utf-8"), Loader=loader)
         except (OSError, UnicodeDecodeError) as e:
             errors.append(f"{p}: cannot read: {e}")
             continue
@@ -177,10 +179,59 @@ def load_catalog(path: Path | str = DATA_DIR, *, base: Catalog | None = None) ->
     return Catalog(creds), errors
 
 
+def _cache_path(path: Path) -> Path | None:
+    """A pickle of the validated records, keyed on the files' names, sizes and times.
+
+    Validating ~50 records costs more than the rest of a CLI call; the cache makes the
+    common case (nothing changed) a millisecond. Set CERTWISE_CACHE_DIR=off to disable.
+    """
+    import hashlib
+    import os
+    import sys
+
+    where = os.environ.get("CERTWISE_CACHE_DIR")
+    if where == "off":
+        return None
+    if not where:
+        from platformdirs import user_cache_dir
+
+        where = user_cache_dir("certwise")
+    from certwise import __version__
+    from certwise.catalog import model
+
+    model_stamp = Path(model.__file__).stat().st_mtime_ns
+    h = hashlib.sha256(f"{__version__}|{model_stamp}|{sys.version}|{path.resolve()}".encode())
+    for f in catalog_files(path):
+        st = f.stat()
+        h.update(f"{f.name}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return Path(where) / f"catalog-{h.hexdigest()[:24]}.pickle"
+
+
+def _load_cached(path: Path) -> Catalog:
+    import pickle
+
+    cache = _cache_path(path)
+    if cache is not None and cache.exists():
+        try:
+            creds = pickle.loads(cache.read_bytes())
+            return Catalog(creds)
+        except Exception:  # a stale or broken cache is rebuilt, never trusted
+            pass
+    cat, errors = load_catalog(path)
+    if errors:
+        raise CatalogError(errors)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{id(cat)}.tmp")
+            tmp.write_bytes(pickle.dumps(cat.credentials, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(cache)
+        except OSError:
+            pass
+    return cat
+
+
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
     """The catalog shipped inside the package; raises CatalogError if any file is bad."""
-    cat, errors = load_catalog(DATA_DIR)
-    if errors:
-        raise CatalogError(errors)
-    return cat
+    return _load_cached(DATA_DIR)

@@ -13,27 +13,35 @@ from ``lifecycle`` dates on an as-of date (:func:`Credential.status`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
-from typing import Any, Literal
+from enum import Enum, StrEnum
+from typing import Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+# Records are frozen stdlib dataclasses validated by pydantic (a TypeAdapter, built on first
+# use). Pydantic's BaseModel machinery costs ~100 ms to import, which the CLI cannot afford
+# on every call; with dataclasses, pydantic is imported only when files are validated
+# (`catalog validate`, or a cache miss). `model_validate`, `model_dump` and
+# `model_json_schema` keep the familiar pydantic interface.
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 GUIDE_TITLE = "Best AI Certifications That Are Actually Worth It (guide, 2026-01-09)"
 GUIDE_DATE = date(2026, 1, 9)
 
+T = TypeVar("T", bound="_Record")
 
-class Kind(str, Enum):
+
+class Kind(StrEnum):
     certification_exam = "certification-exam"
     professional_certificate = "professional-certificate"
     university_program = "university-program"
     learning_path = "learning-path"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     foundational = "foundational"
     associate = "associate"
     professional = "professional"
@@ -89,21 +97,74 @@ RenewalMethod = Literal[
 Status = Literal["upcoming", "beta", "active", "retiring", "retired"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _require(cond: bool, message: str) -> None:
+    if not cond:
+        raise ValueError(message)
 
 
-class Range(_Strict):
-    """A numeric range, low ≤ high."""
+def _jsonable(v: Any, exclude_none: bool) -> Any:
+    if isinstance(v, _Record):
+        return v.model_dump(mode="json", exclude_none=exclude_none)
+    if isinstance(v, Enum):
+        return v.value
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x, exclude_none) for x in v]
+    if isinstance(v, dict):
+        return {k: _jsonable(x, exclude_none) for k, x in v.items()}
+    return v
 
-    low: float = Field(ge=0)
-    high: float = Field(ge=0)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Range:
-        if self.high < self.low:
-            raise ValueError(f"high ({self.high}) is below low ({self.low})")
-        return self
+class _Record:
+    """The pydantic-like interface shared by every record class."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    _adapters: ClassVar[dict[type, Any]] = {}
+
+    @classmethod
+    def _adapter(cls) -> Any:
+        ad = _Record._adapters.get(cls)
+        if ad is None:
+            from pydantic import TypeAdapter
+
+            ad = _Record._adapters[cls] = TypeAdapter(cls)
+        return ad
+
+    @classmethod
+    def model_validate(cls: type[T], data: Any) -> T:
+        """Validate a mapping (raises pydantic.ValidationError)."""
+        return cls._adapter().validate_python(data)  # type: ignore[no-any-return]
+
+    @classmethod
+    def model_json_schema(cls) -> dict[str, Any]:
+        schema: dict[str, Any] = cls._adapter().json_schema()
+        schema["title"] = cls.__name__
+        return schema
+
+    def model_dump(self, mode: str = "python", exclude_none: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            v = getattr(self, f.name)
+            if exclude_none and v is None:
+                continue
+            out[f.name] = _jsonable(v, exclude_none) if mode == "json" else v
+        return out
+
+    def model_copy(self: T, update: dict[str, Any] | None = None) -> T:
+        return dataclasses.replace(self, **(update or {}))  # type: ignore[type-var]
+
+
+@dataclass(frozen=True)
+class Range(_Record):
+    """A numeric range, 0 ≤ low ≤ high."""
+
+    low: float
+    high: float
+
+    def __post_init__(self) -> None:
+        _require(self.low >= 0, f"low ({self.low}) must be 0 or more")
+        _require(self.high >= self.low, f"high ({self.high}) is below low ({self.low})")
 
     def as_dict(self) -> dict[str, float]:
         return {"low": _num(self.low), "high": _num(self.high)}
@@ -113,7 +174,8 @@ def _num(x: float) -> float:
     return int(x) if float(x).is_integer() else round(x, 2)  # type: ignore[return-value]
 
 
-class Cost(_Strict):
+@dataclass(frozen=True)
+class Cost(_Record):
     """What it costs to earn, in USD. ``usd`` is the total range a person pays.
 
     For subscriptions, ``per_month`` × ``typical_months`` explains the total.
@@ -128,76 +190,88 @@ class Cost(_Strict):
     note: str | None = None
 
 
-class Prep(_Strict):
+@dataclass(frozen=True)
+class Prep(_Record):
     hours: Range
     months: Range | None = None  # the guide's months, where it gives them
     note: str | None = None
 
 
-class ExamFormat(_Strict):
-    minutes: int | None = Field(default=None, gt=0)
+@dataclass(frozen=True)
+class ExamFormat(_Record):
+    minutes: int | None = None
     questions: Range | None = None
     proctored: bool = True
     performance_based: bool = False  # hands-on labs / performance items in the exam
     delivery: str | None = None  # e.g. "online or test centre"
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        _require(self.minutes is None or self.minutes > 0, "minutes must be more than 0")
 
-class HandsOn(_Strict):
+
+@dataclass(frozen=True)
+class HandsOn(_Record):
     projects: bool = False
     labs: bool = False
     description: str | None = None
 
 
-class Renewal(_Strict):
+@dataclass(frozen=True)
+class Renewal(_Record):
     """The provider's renewal rule."""
 
-    validity_years: float | None = Field(default=None, gt=0)  # None: never expires
     method: RenewalMethod
-    cost_usd: float | None = Field(default=None, ge=0)  # cost of one renewal, if known
-    discount_pct: float | None = Field(default=None, ge=0, le=100)  # e.g. AWS 50% voucher
-    window_days: int | None = Field(default=None, ge=0)  # renewal window before expiry
+    validity_years: float | None = None  # None: never expires
+    cost_usd: float | None = None  # cost of one renewal, if known
+    discount_pct: float | None = None  # e.g. AWS 50% voucher
+    window_days: int | None = None  # renewal window before expiry
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        _require(self.validity_years is None or self.validity_years > 0, "validity_years must be more than 0")
+        _require(self.cost_usd is None or self.cost_usd >= 0, "cost_usd must be 0 or more")
+        _require(self.discount_pct is None or 0 <= self.discount_pct <= 100, "discount_pct must be 0-100")
+        _require(self.window_days is None or self.window_days >= 0, "window_days must be 0 or more")
 
-class SalaryUplift(_Strict):
+
+@dataclass(frozen=True)
+class SalaryUplift(_Record):
     pct: Range
     basis: str  # e.g. "self-reported survey"
     note: str | None = None
 
 
-class Lifecycle(_Strict):
+@dataclass(frozen=True)
+class Lifecycle(_Record):
     launched: date | None = None
     beta_until: date | None = None
     retirement_announced: date | None = None
     retired: date | None = None
-    successors: list[str] = Field(default_factory=list)
+    successors: list[str] = field(default_factory=list)
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _dates_ordered(self) -> Lifecycle:
-        if self.retired and self.launched and self.retired < self.launched:
-            raise ValueError("retired is before launched")
-        if self.retirement_announced and self.retired and self.retirement_announced > self.retired:
-            raise ValueError("retirement_announced is after retired")
-        return self
+    def __post_init__(self) -> None:
+        if self.retired and self.launched:
+            _require(self.retired >= self.launched, "retired is before launched")
+        if self.retirement_announced and self.retired:
+            _require(self.retirement_announced <= self.retired, "retirement_announced is after retired")
 
 
-class Source(_Strict):
+@dataclass(frozen=True)
+class Source(_Record):
     """Where facts come from. ``ref: guide`` cites the guide; otherwise give ``url``."""
 
-    ref: Literal["guide", "web"] = "web"
+    supports: list[str]  # record fields this source backs
+    verified: date
+    ref: Literal["guide", "web", "file"] = "web"
     url: str | None = None
     title: str | None = None
-    supports: list[str] = Field(min_length=1)  # record fields this source backs
-    verified: date
     quote: str | None = None
 
-    @model_validator(mode="after")
-    def _has_origin(self) -> Source:
-        if self.ref == "web" and not self.url:
-            raise ValueError("a web source needs a url")
-        return self
+    def __post_init__(self) -> None:
+        _require(len(self.supports) >= 1, "supports must name at least one field")
+        _require(self.ref != "web" or bool(self.url), "a web source needs a url")
 
 
 # Fields that are facts and so must be backed by a source when present.
@@ -215,45 +289,42 @@ FACT_FIELDS = (
 )
 
 
-class Credential(_Strict):
+@dataclass(frozen=True)
+class Credential(_Record):
     """One credential: an exam, a professional certificate, a program or a learning path."""
 
     id: str
     name: str
-    aliases: list[str] = Field(default_factory=list)
     provider: str
-    groups: list[str] = Field(default_factory=list)  # e.g. nvidia
     kind: Kind
-    tier: int | None = Field(default=None, ge=1, le=4)  # the guide's tier
     level: Level
-    domains: list[Domain] = Field(min_length=1)
+    domains: list[Domain]
     ecosystem: Ecosystem
     summary: str
     cost: Cost
     prep: Prep
-    exam: ExamFormat | None = None
-    hands_on: HandsOn = Field(default_factory=HandsOn)
     renewal: Renewal
-    recommended_experience: str | None = None
-    prerequisites: list[str] = Field(default_factory=list)
-    recommended_before: list[str] = Field(default_factory=list)  # helpful, not required
-    best_for: list[Persona] = Field(default_factory=list)
-    salary_uplift: SalaryUplift | None = None
-    lifecycle: Lifecycle = Field(default_factory=Lifecycle)
     url: str
-    sources: list[Source] = Field(min_length=1)
-    notes: list[str] = Field(default_factory=list)  # where sources disagree, and why
+    sources: list[Source]
+    aliases: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # e.g. nvidia
+    tier: int | None = None  # the guide's tier
+    exam: ExamFormat | None = None
+    hands_on: HandsOn = field(default_factory=HandsOn)
+    recommended_experience: str | None = None
+    prerequisites: list[str] = field(default_factory=list)
+    recommended_before: list[str] = field(default_factory=list)  # helpful, not required
+    best_for: list[Persona] = field(default_factory=list)
+    salary_uplift: SalaryUplift | None = None
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    notes: list[str] = field(default_factory=list)  # where sources disagree, and why
     origin: Literal["catalog", "overlay"] = "catalog"
 
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError("must be lower-case words joined by hyphens, e.g. aws-ml-specialty")
-        return v
-
-    @model_validator(mode="after")
-    def _facts_sourced(self) -> Credential:
+    def __post_init__(self) -> None:
+        _require(bool(ID_RE.match(self.id)), f"id '{self.id}' must be lower-case words joined by hyphens, e.g. aws-ml-specialty")
+        _require(self.tier is None or 1 <= self.tier <= 4, f"tier {self.tier} must be 1-4")
+        _require(len(self.domains) >= 1, "domains must name at least one domain")
+        _require(len(self.sources) >= 1, "sources must list at least one source")
         covered: set[str] = set()
         for s in self.sources:
             covered.update(s.supports)
@@ -268,12 +339,10 @@ class Credential(_Strict):
                 continue
             if f not in covered:
                 missing.append(f)
-        if missing:
-            raise ValueError(
-                "facts without a source: " + ", ".join(missing)
-                + " (add them to some source's 'supports' list)"
-            )
-        return self
+        _require(
+            not missing,
+            "facts without a source: " + ", ".join(missing) + " (add them to some source's 'supports' list)",
+        )
 
     # --- computed -------------------------------------------------------------------------
 

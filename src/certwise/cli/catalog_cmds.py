@@ -60,7 +60,7 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
       certwise list --status retired --as-of 2026-11-24
     """
     from certwise.catalog.model import DOMAINS, ECOSYSTEMS
-    from certwise.catalog.views import SORTS, STATUSES, Filters, list_credentials, fmt_range
+    from certwise.catalog.views import SORTS, STATUSES, Filters, fmt_range, list_credentials
 
     tiers = []
     for t in _split(tier):
@@ -94,16 +94,16 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
     if not result["credentials"]:
         con.print("No credentials match those filters. Try fewer filters, or `certwise search TEXT`.")
         return
-    t = Table(title=f"{result['count']} credentials (as of {as_of})", title_justify="left")
+    table = Table(title=f"{result['count']} credentials (as of {as_of})", title_justify="left")
     for col in ("ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"):
-        t.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold")
     for c in result["credentials"]:
-        t.add_row(
+        table.add_row(
             c["id"], c["name"], c["provider"], str(c["tier"] or "—"), c["level"],
             fmt_range(c["cost_usd"], prefix="$") if not c["free"] else "free",
             fmt_range(c["prep_hours"], "h"), _status(c["status"]),
         )
-    con.print(t)
+    con.print(table)
     con.print("[dim]Details: certwise show ID · side by side: certwise compare ID ID[/]")
 
 
@@ -274,7 +274,7 @@ def search_cmd(text: tuple[str, ...], limit: int, as_of: date, as_json: bool) ->
         fail("search needs some text, e.g. certwise search 'aws ml'")
     cat = load_catalog_or_fail()
     hits = search(cat, query, limit=limit)
-    result = {
+    result: dict[str, Any] = {
         "as_of": as_of.isoformat(),
         "query": query,
         "results": [{**credential_summary(c, as_of), "score": s} for c, s in hits],
@@ -309,7 +309,7 @@ def validate_cmd(path: Path | None, as_json: bool) -> None:
 
     Every problem is reported with the file, the field and what is wrong; exit 2 if any.
     """
-    from certwise.catalog.load import DATA_DIR, default_catalog, load_catalog, CatalogError
+    from certwise.catalog.load import DATA_DIR, CatalogError, default_catalog, load_catalog
 
     target = path or DATA_DIR
     base = None
@@ -320,7 +320,7 @@ def validate_cmd(path: Path | None, as_json: bool) -> None:
             base = None
     cat, errors = load_catalog(target, base=base)
     if as_json:
-        emit_json({"path": str(target), "valid": not errors, "count": len(cat), "errors": errors})
+        emit_json({"path": str(target), "valid": not errors, "count": len(cat), "errors": list(errors)})
         if errors:
             raise SystemExit(2)
         return

@@ -9,7 +9,6 @@ import click
 from certwise import __version__
 from certwise.cli.common import InputError
 
-
 # click >= 8.2 raises this when a group is run with no arguments; older clicks print help themselves
 _NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
 
@@ -22,7 +21,8 @@ class _Group(click.Group):
         try:
             rv = super().main(*args, **kwargs)
         except _NO_ARGS_IS_HELP as e:
-            click.echo(e.ctx.get_help() if e.ctx else str(e))
+            ctx = getattr(e, "ctx", None)
+            click.echo(ctx.get_help() if ctx else str(e))
             sys.exit(0)
         except InputError as e:
             e.show()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,63 +139,17 @@ class Store:
         Without ``expires``, a held entry expires by the provider's rule
         (``renewal.validity_years`` after ``earned``).
         """
-        if state not in STATES:
-            raise StoreError(f"state '{state}' is not one of {', '.join(STATES)}")
-        if source not in SOURCES:
-            raise StoreError(f"source '{source}' is not one of {', '.join(SOURCES)}")
-        if credential is not None:
-            cid: str | None = credential.id
-            name = name or credential.name
-            issuer = issuer or credential.provider
-        else:
-            cid = None
-            if not name:
-                raise StoreError("a custom entry needs a name")
-            issuer = issuer or "unknown issuer"
-        assert name is not None and issuer is not None
-        if state == "planned":
-            earned = expires = None
-        elif expires is None and earned is not None and credential is not None:
-            years = credential.renewal.validity_years
-            if years:
-                expires = add_years(earned, years)
-        if earned and expires and expires < earned:
-            raise StoreError(f"expires {expires} is before earned {earned}")
-        key = entry_key(cid, name, issuer)
+        item = NewEntry(credential, name, issuer, state, earned, expires, credential_url, source)
+        return self.add_entries([item])[0]
+
+    def add_entries(self, items: Iterable[NewEntry]) -> list[Entry]:
+        """Add several entries in one transaction: all of them or, on a StoreError, none."""
+        prepared = [_prepare(i) for i in items]
+        out = []
         with self._tx(write=True) as conn:
-            old = conn.execute(select(EntryRow.__table__).where(EntryRow.key == key)).mappings().first()
-            if old is not None:
-                if state == "planned" and old["state"] == "held":
-                    raise StoreError(
-                        f"'{name}' is already held (earned {old['earned']}); nothing to plan"
-                    )
-                values = {
-                    "name": name,
-                    "issuer": issuer,
-                    "state": state,
-                    "earned": earned,
-                    "expires": expires,
-                    "credential_url": credential_url or old["credential_url"],
-                    "source": source,
-                }
-                conn.execute(update(EntryRow).where(EntryRow.entry_id == old["entry_id"]).values(**values))
-                row = {**old, **values}
-            else:
-                row = {
-                    "entry_id": uuid.uuid4().hex[:12],
-                    "key": key,
-                    "credential_id": cid,
-                    "name": name,
-                    "issuer": issuer,
-                    "state": state,
-                    "earned": earned,
-                    "expires": expires,
-                    "credential_url": credential_url,
-                    "source": source,
-                    "created": _now(),
-                }
-                conn.execute(EntryRow.__table__.insert().values(**row))
-        return _entry(row)
+            for row in prepared:
+                out.append(_upsert(conn, row))
+        return out
 
     def list_entries(self, state: str | None = None) -> list[Entry]:
         """Every entry, held first, then by earned date and name."""
@@ -366,6 +321,73 @@ def _make_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+@dataclass
+class NewEntry:
+    """What :meth:`Store.add_entries` takes: a catalog credential, or a name and issuer."""
+
+    credential: Credential | None = None
+    name: str | None = None
+    issuer: str | None = None
+    state: str = "held"
+    earned: date | None = None
+    expires: date | None = None
+    credential_url: str | None = None
+    source: str = "manual"
+
+
+def _prepare(item: NewEntry) -> dict[str, Any]:
+    state, source, earned, expires = item.state, item.source, item.earned, item.expires
+    if state not in STATES:
+        raise StoreError(f"state '{state}' is not one of {', '.join(STATES)}")
+    if source not in SOURCES:
+        raise StoreError(f"source '{source}' is not one of {', '.join(SOURCES)}")
+    cred = item.credential
+    if cred is not None:
+        cid: str | None = cred.id
+        name = item.name or cred.name
+        issuer = item.issuer or cred.provider
+    else:
+        cid = None
+        if not item.name:
+            raise StoreError("a custom entry needs a name")
+        name = item.name
+        issuer = item.issuer or "unknown issuer"
+    if state == "planned":
+        earned = expires = None
+    elif expires is None and earned is not None and cred is not None:
+        years = cred.renewal.validity_years
+        if years:
+            expires = add_years(earned, years)
+    if earned and expires and expires < earned:
+        raise StoreError(f"expires {expires} is before earned {earned}")
+    return {
+        "key": entry_key(cid, name, issuer),
+        "credential_id": cid,
+        "name": name,
+        "issuer": issuer,
+        "state": state,
+        "earned": earned,
+        "expires": expires,
+        "credential_url": item.credential_url,
+        "source": source,
+    }
+
+
+def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
+    t = EntryRow.__table__
+    old = conn.execute(select(t).where(EntryRow.key == row["key"])).mappings().first()
+    if old is None:
+        new = {**row, "entry_id": uuid.uuid4().hex[:12], "created": _now()}
+        conn.execute(t.insert().values(**new))
+        return _entry(new)
+    if row["state"] == "planned" and old["state"] == "held":
+        raise StoreError(f"'{row['name']}' is already held (earned {old['earned']}); nothing to plan")
+    values = {k: v for k, v in row.items() if k not in ("key", "credential_id")}
+    values["credential_url"] = row["credential_url"] or old["credential_url"]
+    conn.execute(update(EntryRow).where(EntryRow.entry_id == old["entry_id"]).values(**values))
+    return _entry({**old, **values})
 
 
 def _entry(row: Any) -> Entry:

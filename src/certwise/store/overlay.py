@@ -6,7 +6,6 @@ rows means the shipped catalog comes back untouched, without importing SQLAlchem
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -36,8 +35,6 @@ def overlay_catalog(cat: Catalog) -> Catalog:
             rows = None  # locked, or an unusual setup: fall back to the full store
         if rows is not None:
             return cat.with_overlay(_parse(rows)) if rows else cat
-    if os.environ.get("CERTWISE_NO_OVERLAY"):
-        return cat
     from certwise.store.db import Store
 
     store = Store(url)

@@ -18,7 +18,6 @@ import json
 import secrets
 from collections.abc import Iterable
 from http.cookies import SimpleCookie
-from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -193,9 +192,9 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def loopback_hosts(port: int | None = None) -> list[str]:
+def loopback_hosts() -> list[str]:
     """Host names a loopback server answers to."""
-    return ["127.0.0.1", "localhost", "::1", "[::1]"]
+    return ["127.0.0.1", "localhost", "::1"]
 
 
-__all__: list[Any] = ["SecurityMiddleware", "check_csrf", "csrf_token", "is_loopback", "CSP"]
+__all__ = ["CSP", "SecurityMiddleware", "check_csrf", "csrf_token", "is_loopback", "loopback_hosts"]
