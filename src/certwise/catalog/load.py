@@ -37,8 +37,13 @@ def format_validation_error(where: str, exc: Any) -> list[str]:
     """One line per error in a pydantic ValidationError: file, field, problem."""
     out = []
     for e in exc.errors():
-        loc = ".".join(str(p) for p in e["loc"]) or "(record)"
+        parts = [str(p) for p in e["loc"]]
         msg = e["msg"].removeprefix("Value error, ")
+        m = re.match(r"^\[([\w.]+)\] (.*)$", msg, re.S)
+        if m:
+            parts.append(m.group(1))
+            msg = m.group(2)
+        loc = ".".join(parts) or "(record)"
         out.append(f"{where}: field '{loc}': {msg}")
     return out
 

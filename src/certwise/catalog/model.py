@@ -97,9 +97,10 @@ RenewalMethod = Literal[
 Status = Literal["upcoming", "beta", "active", "retiring", "retired"]
 
 
-def _require(cond: bool, message: str) -> None:
+def _require(cond: bool, message: str, field: str | None = None) -> None:
+    """Raise a ValueError; ``field`` (shown as ``[field] message``) names where it is wrong."""
     if not cond:
-        raise ValueError(message)
+        raise ValueError(f"[{field}] {message}" if field else message)
 
 
 def _jsonable(v: Any, exclude_none: bool) -> Any:
@@ -270,8 +271,8 @@ class Source(_Record):
     quote: str | None = None
 
     def __post_init__(self) -> None:
-        _require(len(self.supports) >= 1, "supports must name at least one field")
-        _require(self.ref != "web" or bool(self.url), "a web source needs a url")
+        _require(len(self.supports) >= 1, "must name at least one field", "supports")
+        _require(self.ref != "web" or bool(self.url), "a web source needs a url", "url")
 
 
 # Fields that are facts and so must be backed by a source when present.
@@ -321,10 +322,10 @@ class Credential(_Record):
     origin: Literal["catalog", "overlay"] = "catalog"
 
     def __post_init__(self) -> None:
-        _require(bool(ID_RE.match(self.id)), f"id '{self.id}' must be lower-case words joined by hyphens, e.g. aws-ml-specialty")
-        _require(self.tier is None or 1 <= self.tier <= 4, f"tier {self.tier} must be 1-4")
-        _require(len(self.domains) >= 1, "domains must name at least one domain")
-        _require(len(self.sources) >= 1, "sources must list at least one source")
+        _require(bool(ID_RE.match(self.id)), f"'{self.id}' must be lower-case words joined by hyphens, e.g. aws-ml-specialty", "id")
+        _require(self.tier is None or 1 <= self.tier <= 4, f"tier {self.tier} must be 1, 2, 3 or 4", "tier")
+        _require(len(self.domains) >= 1, "must name at least one domain", "domains")
+        _require(len(self.sources) >= 1, "must list at least one source", "sources")
         covered: set[str] = set()
         for s in self.sources:
             covered.update(s.supports)
@@ -342,6 +343,7 @@ class Credential(_Record):
         _require(
             not missing,
             "facts without a source: " + ", ".join(missing) + " (add them to some source's 'supports' list)",
+            "sources",
         )
 
     # --- computed -------------------------------------------------------------------------

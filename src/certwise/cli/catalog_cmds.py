@@ -96,7 +96,7 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
         return
     table = Table(title=f"{result['count']} credentials (as of {as_of})", title_justify="left")
     for col in ("ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col == "ID")
     for c in result["credentials"]:
         table.add_row(
             c["id"], c["name"], c["provider"], str(c["tier"] or "—"), c["level"],
@@ -290,7 +290,7 @@ def search_cmd(text: tuple[str, ...], limit: int, as_of: date, as_json: bool) ->
 
     t = Table(title=f"Matches for '{query}'", title_justify="left")
     for col in ("ID", "Name", "Provider", "Status", "Match"):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col == "ID")
     for r in result["results"]:
         t.add_row(r["id"], r["name"], r["provider"], _status(r["status"]), f"{r['score']:.0f}")
     con.print(t)
