@@ -357,9 +357,9 @@ class Credential(_Record):
             return "upcoming"
         if lc.retirement_announced and as_of >= lc.retirement_announced:
             return "retiring"
-        if lc.retired and (lc.retired - as_of).days <= 180:
-            # a known retirement date within six months counts as retiring even if we
-            # could not date the announcement
+        if lc.retired and not lc.retirement_announced and (lc.retired - as_of).days <= 180:
+            # a known retirement date within six months counts as retiring when we could
+            # not date the announcement
             return "retiring"
         if lc.beta_until and as_of < lc.beta_until:
             return "beta"
