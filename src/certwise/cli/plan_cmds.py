@@ -176,6 +176,7 @@ _WARN_STYLE = {"retiring": "yellow", "cramming": "yellow", "upcoming": "cyan", "
 
 def render_plan(plan: dict[str, Any]) -> None:
     """The plan for people: a timeline table, then milestones per credential."""
+    from rich import box
     from rich.table import Table
 
     con = console()
@@ -184,18 +185,18 @@ def render_plan(plan: dict[str, Any]) -> None:
         f"[bold]Study plan[/] {plan['start']} → {plan['end']} · {plan['hours_per_week']} h/week · "
         f"{plan['stage']} career ({yrs} year{'' if yrs == 1 else 's'}) · total {_money(plan['total_cost_usd'])}"
     )
-    t = Table(title_justify="left")
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     t.add_column("#", no_wrap=True)
-    t.add_column("Credential", overflow="fold", ratio=1)
-    for col in ("Study from", "Weeks", "Exam", "Renew by", "Cost"):
+    t.add_column("Credential", overflow="fold", ratio=1, min_width=18)
+    for col in ("Study", "Exam", "Renew by", "Cost"):
         t.add_column(col, no_wrap=True)
     for n, it in enumerate(plan["items"], 1):
-        renew = it["renewal_due"] or "never expires"
+        renew = it["renewal_due"] or "never"
         if it["renewal_window_start"]:
-            renew += f"\n[dim]window {it['renewal_window_start']}[/]"
+            renew += f"\n[dim]from {it['renewal_window_start']}[/]"
         t.add_row(
             str(n), f"[bold]{it['name']}[/]\n[dim]{it['id']}[/]",
-            it["study_start"], f"{it['study_weeks']} ({it['study_hours']} h)",
+            f"{it['study_start']}\n[dim]{it['study_weeks']} wk, {it['study_hours']} h[/]",
             it["exam_date"] + ("" if it["finish"] == "exam" else "\n[dim]finish[/]"),
             renew, _money(it["cost_usd"]),
         )

@@ -15,6 +15,7 @@ Migrations (Alembic) run on open; a database already at head costs one query.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -247,7 +248,7 @@ class Store:
         with self._tx(write=True) as conn:
             batch: list[dict[str, Any]] = []
             for c in credentials:
-                batch.append({"id": c.id, "json": c.model_dump_json(exclude_defaults=True), "imported_at": now})
+                batch.append({"id": c.id, "json": _dump(c), "imported_at": now})
                 if len(batch) >= batch_size:
                     conn.execute(stmt, batch)
                     total += len(batch)
@@ -267,7 +268,7 @@ class Store:
 
         with self._tx() as conn:
             rows = conn.execute(select(OverlayRow.json).order_by(OverlayRow.id)).scalars().all()
-        return [Credential.model_validate_json(j) for j in rows]
+        return [Credential.model_validate(json.loads(j)) for j in rows]
 
     def overlay_ids(self) -> set[str]:
         with self._tx() as conn:
@@ -390,6 +391,10 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
     return _entry({**old, **values})
 
 
+def _dump(c: Credential) -> str:
+    return json.dumps(c.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"))
+
+
 def _entry(row: Any) -> Entry:
     return Entry(
         entry_id=row["entry_id"],
@@ -422,7 +427,7 @@ def _validate_import(data: Any, catalog: Catalog | None) -> list[dict[str, Any]]
     """Check a portfolio export; every problem names the entry and the field."""
     from pydantic import ValidationError
 
-    from certwise.store.entries import ImportedEntry
+    from certwise.store.portfolio_io import ImportedEntry
 
     if isinstance(data, dict):
         if "entries" not in data:

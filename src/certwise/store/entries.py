@@ -12,10 +12,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 State = Literal["held", "planned"]
 EntrySource = Literal["manual", "badge", "import"]
@@ -99,32 +97,3 @@ def add_years(d: date, years: float) -> date:
     return date(year, month, day)
 
 
-
-class ImportedEntry(BaseModel):
-    """One entry of a portfolio file (``portfolio export`` writes them)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    entry_id: str | None = Field(default=None, min_length=1, max_length=64)
-    id: str | None = None
-    name: str | None = None
-    issuer: str | None = None
-    state: State = "held"
-    earned: date | None = None
-    expires: date | None = None
-    source: EntrySource = "import"
-    credential_url: str | None = None
-    created: datetime | None = None
-
-    @field_validator("created")
-    @classmethod
-    def _naive_utc(cls, v: datetime | None) -> datetime | None:
-        if v is not None and v.tzinfo is not None:
-            v = v.astimezone(UTC).replace(tzinfo=None)
-        return v
-
-    @model_validator(mode="after")
-    def _dates(self) -> ImportedEntry:
-        if self.earned and self.expires and self.expires < self.earned:
-            raise ValueError(f"expires {self.expires} is before earned {self.earned}")
-        return self

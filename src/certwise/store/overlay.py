@@ -61,6 +61,8 @@ def _sqlite_rows(path: str) -> list[str]:
 
 
 def _parse(rows: list[str]) -> list[Credential]:
+    import json
+
     from pydantic import ValidationError
 
     from certwise.catalog.model import Credential
@@ -68,7 +70,7 @@ def _parse(rows: list[str]) -> list[Credential]:
     out = []
     for j in rows:
         try:
-            out.append(Credential.model_validate_json(j))
-        except ValidationError:  # a record from an older model: skip it rather than fail every command
+            out.append(Credential.model_validate(json.loads(j)))
+        except (ValidationError, ValueError):  # a record from an older model: skip, don't fail every command
             continue
     return out

@@ -92,3 +92,11 @@ def roadmap_svg(request: Request) -> Response:
     svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + str(data["svg"])
     return Response(svg, media_type="image/svg+xml",
                     headers={"content-disposition": 'inline; filename="certwise-roadmap.svg"'})
+
+
+# --- start ------------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse)
+def start_page(request: Request) -> Response:
+    as_of = parse_as_of(request.query_params.get("as_of"), request)
+    return render(request, "start.html", {"as_of": as_of}, page="start")
