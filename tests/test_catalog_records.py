@@ -162,3 +162,11 @@ def test_json_schema_is_generated_from_the_model(cli):
     schema = json.loads(r.out)
     assert schema["title"] == "Credential"
     assert "sources" in schema["required"]
+
+
+def test_committed_json_schema_is_current():
+    """Contributors validate against catalog/schema.json; it must match the model."""
+    from certwise.catalog.model import Credential
+
+    committed = json.loads((DATA_DIR.parent / "schema.json").read_text(encoding="utf-8"))
+    assert committed == Credential.model_json_schema(), "run: certwise catalog schema -o src/certwise/catalog/schema.json"
