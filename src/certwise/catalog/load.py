@@ -213,6 +213,7 @@ def _cache_path(path: Path) -> Path | None:
 
 
 def _load_cached(path: Path) -> Catalog:
+    import os
     import pickle
 
     cache = _cache_path(path)
@@ -228,7 +229,7 @@ def _load_cached(path: Path) -> Catalog:
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{id(cat)}.tmp")
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(pickle.dumps(cat.credentials, protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(cache)
         except OSError:
