@@ -331,7 +331,8 @@ def make_plan(
     ...     print(e)
     hours per week must be more than 0 (e.g. 5)
     """
-    if not isinstance(hours_per_week, int | float) or not math.isfinite(hours_per_week) or hours_per_week <= 0:
+    if (isinstance(hours_per_week, bool) or not isinstance(hours_per_week, int | float)
+            or not math.isfinite(hours_per_week) or hours_per_week <= 0):
         raise PlanError("hours per week must be more than 0 (e.g. 5)")
     if hours_per_week > 168:
         raise PlanError(f"hours per week must be at most 168 (a week has 168 hours), not {_num(hours_per_week)}")
@@ -365,7 +366,14 @@ def make_plan(
                     "message": f"{c.id} launches on {lc.launched.isoformat()}; the exam date moves to that day",
                 })
                 exam_date = lc.launched
-            warnings.extend(_timing_warnings(c, study_start, exam_date, weeks, hours, hours_per_week, catalog))
+            renewal_due = renewal_window_start = None
+            rule = c.renewal
+            if rule.validity_years and rule.method not in ("none", "not-applicable"):
+                renewal_due = add_years(exam_date, rule.validity_years)
+                if rule.window_days:
+                    renewal_window_start = renewal_due - timedelta(days=rule.window_days)
+            warnings.extend(_timing_warnings(c, study_start, exam_date, renewal_due, weeks, hours, hours_per_week,
+                                             catalog))
             for p in c.prerequisites:
                 if p not in planned and p not in have:
                     warnings.append({
@@ -373,12 +381,6 @@ def make_plan(
                         "message": f"{c.id} requires {_name(p, catalog)}, which is neither held nor in this plan; "
                         f"add it (certwise plan {p} {c.id} …)",
                     })
-            renewal_due = renewal_window_start = None
-            rule = c.renewal
-            if rule.validity_years and rule.method not in ("none", "not-applicable"):
-                renewal_due = add_years(exam_date, rule.validity_years)
-                if rule.window_days:
-                    renewal_window_start = renewal_due - timedelta(days=rule.window_days)
             has_exam = c.exam is not None or c.kind.value == "certification-exam"
             items.append({
                 "id": c.id,
@@ -403,7 +405,7 @@ def make_plan(
             cost_high += c.cost.usd.high
             cursor = exam_date + timedelta(weeks=REST_WEEKS)
     except OverflowError:
-        raise PlanError("this plan would run past the year 9999; give more hours per week or a later-ending list") from None
+        raise PlanError("this plan would run past the year 9999; give more hours per week or plan fewer credentials") from None
 
     return {
         "start": start.isoformat(),
@@ -419,7 +421,8 @@ def make_plan(
 
 
 def _timing_warnings(
-    c: Credential, study_start: date, exam_date: date, weeks: int, hours: float, hpw: float, catalog: Any
+    c: Credential, study_start: date, exam_date: date, renewal_due: date | None, weeks: int, hours: float,
+    hpw: float, catalog: Any,
 ) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     lc = c.lifecycle
@@ -437,11 +440,12 @@ def _timing_warnings(
             "message": f"{c.id} retires on {lc.retired.isoformat()}, before this plan's exam date "
             f"{exam_date.isoformat()}; {need}{alt}",
         })
-    elif lc.retired:
+    elif lc.retired and (renewal_due is None or lc.retired < renewal_due or c.status(study_start) == "retiring"):
+        alt = (", then move to " + " or ".join(_name(s, catalog) for s in lc.successors)) if lc.successors else ""
         out.append({
             "code": "retiring",
             "message": f"{c.id} retires on {lc.retired.isoformat()}; this plan sits it on {exam_date.isoformat()}, "
-            "in time, but it will not be renewable after that",
+            f"in time, but it cannot be renewed after it retires{alt}",
         })
     if c.prep.months and weeks < c.prep.months.low * WEEKS_PER_MONTH:
         out.append({

@@ -6,7 +6,6 @@ import contextlib
 import math
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename: all or nothing."""
+    import tempfile
+
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(21, "is a directory", str(target))
@@ -149,7 +150,7 @@ def _load_profile(path: str, cat: Any) -> Any:
 def _profile_stack(prof: Any, cat: Any, as_of: date) -> list[str]:
     """The stack built for a profile (advice.stacks.stack_for_profile), as credential ids."""
     try:
-        from certwise.advice.stacks import stack_for_profile  # type: ignore[attr-defined]
+        from certwise.advice.stacks import stack_for_profile
     except ImportError:
         fail("planning a profile's stack needs `certwise stack`, which is not available yet; name the ids to plan")
     stack = stack_for_profile(prof, cat, as_of)
@@ -186,16 +187,17 @@ def render_plan(plan: dict[str, Any]) -> None:
         f"{plan['stage']} career ({yrs} year{'' if yrs == 1 else 's'}) · total {_money(plan['total_cost_usd'])}"
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    t.add_column("#", no_wrap=True)
-    t.add_column("Credential", overflow="fold", ratio=1, min_width=18)
+    widest = max((len(it["id"]) for it in plan["items"]), default=0)
+    t.add_column("Credential", overflow="fold", ratio=1, min_width=max(18, widest))  # ids never wrap
     for col in ("Study", "Exam", "Renew by", "Cost"):
         t.add_column(col, no_wrap=True)
     for n, it in enumerate(plan["items"], 1):
         renew = it["renewal_due"] or "never"
-        if it["renewal_window_start"]:
-            renew += f"\n[dim]from {it['renewal_window_start']}[/]"
+        if it["renewal_window_start"] and it["renewal_due"]:
+            days = (date.fromisoformat(it["renewal_due"]) - date.fromisoformat(it["renewal_window_start"])).days
+            renew += f"\n[dim]{days}-day window[/]"
         t.add_row(
-            str(n), f"[bold]{it['name']}[/]\n[dim]{it['id']}[/]",
+            f"[bold]{n}. {it['name']}[/]\n[dim]{it['id']}[/]",
             f"{it['study_start']}\n[dim]{it['study_weeks']} wk, {it['study_hours']} h[/]",
             it["exam_date"] + ("" if it["finish"] == "exam" else "\n[dim]finish[/]"),
             renew, _money(it["cost_usd"]),
@@ -220,7 +222,9 @@ def render_plan(plan: dict[str, Any]) -> None:
 
 
 @click.command("audit")
-@click.option("--held", multiple=True, metavar="ID", help="A credential you hold (repeatable or comma-separated).")
+@click.option("--held", multiple=True, metavar="ID[@DATE]",
+              help="A credential you hold, optionally with the date earned (aws-ai-practitioner@2025-03-01); "
+              "repeatable or comma-separated.")
 @click.option("--badge", "badges", multiple=True, metavar="FILE",
               help="An Open Badges file (2.0 assertion or 3.0 credential); repeatable.")
 @click.option("--portfolio", is_flag=True, help="Audit your stored portfolio (`certwise portfolio list`).")
@@ -236,7 +240,7 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
 
     \b
     Examples:
-      certwise audit --held aws-cloud-practitioner,aws-ai-practitioner
+      certwise audit --held aws-cloud-practitioner@2024-02-01,aws-ai-practitioner
       certwise audit --badge my-badge.json --held PMLE
       certwise audit --portfolio --json
     """
@@ -245,8 +249,12 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
     cat = load_catalog_or_fail()
     holdings: list[Holding] = []
     for h in _split(held):
-        c = get_credential(cat, h)
-        holdings.append(Holding(id=c.id, name=c.name, issuer=c.provider, earned=None, expires=None, source="manual"))
+        ident, _, when = h.partition("@")
+        earned = parse_date(when, f"--held {ident}@") if when else None
+        if earned and earned > as_of:
+            fail(f"--held {h}: earned {earned} is after --as-of {as_of}; give the date you earned it")
+        c = get_credential(cat, ident)
+        holdings.append(Holding(id=c.id, name=c.name, issuer=c.provider, earned=earned, source="manual"))
     if badges:
         from certwise.interop.badges import BadgeError, read_badges
 
@@ -288,6 +296,7 @@ _CODE_STYLE = {
 
 
 def render_audit(r: dict[str, Any]) -> None:
+    from rich import box
     from rich.panel import Panel
     from rich.table import Table
 
@@ -296,15 +305,20 @@ def render_audit(r: dict[str, Any]) -> None:
     colour = "green" if score >= 70 else "yellow" if score >= 40 else "red"
     con.print(Panel(r["story"], title=f"Coherence [{colour}]{score}/100[/]", title_align="left", expand=False))
     if r.get("held"):
-        t = Table(title="What you hold", title_justify="left")
-        for col in ("Credential", "Issuer", "Earned", "Expires", "State"):
-            t.add_column(col, overflow="fold")
+        t = Table(title="What you hold", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        widest = max((len(h["id"] or "") for h in r["held"]), default=0)
+        t.add_column("Credential", overflow="fold", ratio=1, min_width=max(16, widest))  # ids never wrap
+        for col in ("Earned", "Expires", "State"):
+            t.add_column(col, no_wrap=True)
         state_style = {"valid": "green", "expired": "red", "expiring-soon": "yellow", "unrecognized": "magenta"}
+        state_label = {"expiring-soon": "expiring", "unrecognized": "unlisted"}
         for h in r["held"]:
             st = h.get("state", "")
-            name = h["name"] + (f"\n[dim]{h['id']}[/]" if h.get("id") else "")
-            t.add_row(name, h.get("issuer") or "", h.get("earned") or "—", h.get("expires") or "—",
-                      f"[{state_style.get(st, 'white')}]{st}[/]")
+            name = f"[bold]{h['name']}[/]" + (f"\n[dim]{h['id']}[/]" if h.get("id") else "")
+            if h.get("issuer"):
+                name += f"\n[dim]{h['issuer']}[/]"
+            t.add_row(name, h.get("earned") or "—", h.get("expires") or "—",
+                      f"[{state_style.get(st, 'white')}]{state_label.get(st, st)}[/]")
         con.print(t)
     for w in r["warnings"]:
         con.print(f"[{_CODE_STYLE.get(w['code'], 'yellow')}]! {w['code']}[/]: {w['message']}")

@@ -19,7 +19,7 @@ calendar shows them at the same wall-clock time wherever you import it.
 >>> plan = {"start": "2027-01-04", "hours_per_week": 5, "items": [{"id": "x", "name": "X",
 ...     "study_start": "2027-01-04", "study_weeks": 2, "exam_date": "2027-01-18",
 ...     "renewal_due": None, "milestones": []}]}
->>> ics = plan_to_ics(plan, dtstamp=datetime(2027, 1, 1, tzinfo=timezone.utc))
+>>> ics = plan_to_ics(plan, dtstamp=datetime(2027, 1, 1, tzinfo=UTC))
 >>> from icalendar import Calendar
 >>> len(Calendar.from_ical(ics).walk("VEVENT"))
 2
@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from icalendar import Alarm, Calendar, Event
@@ -154,7 +154,7 @@ def plan_to_ics(
     """The plan (SPEC.md §4 plan JSON, as :func:`certwise.advice.plan.make_plan` returns) as
     iCalendar bytes. ``dtstamp`` defaults to now (UTC); ``tz`` (an IANA name) pins timed events
     to a time zone instead of floating local time."""
-    stamp = (dtstamp or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     tzinfo = None
     if tz:
         from zoneinfo import ZoneInfo

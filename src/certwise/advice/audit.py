@@ -1,0 +1,689 @@
+"""What a portfolio says: coherence, the story it tells, what lapsed, what is noise, what next.
+
+The guide opens with a colleague who "collected seven different AI certifications over the past
+year—badges lined up like military medals" and could not say which had helped. An audit reads
+a set of holdings (catalog ids, Open Badges, portfolio entries) the way a hiring manager would
+(SPEC.md §4 ``audit``):
+
+* **coherence** 0-100: one ecosystem, rising level, connected domains
+  (:func:`certwise.advice.stacks.coherence` over the catalogued ones, in the order earned),
+  diluted by credentials the catalog does not know (a mill-like one weighs one, another half)
+  and less :data:`SPREAD_PENALTY` points for every platform beyond two;
+* **story**: the same judgement in plain words;
+* **warnings** (``collecting``, ``expired``, ``expiring-soon``, ``unrecognized``, ``redundant``,
+  ``superseded``), each with a message that says what to do;
+* **next**: the step that strengthens the story, the next level in the dominant ecosystem and
+  domain.
+
+Pure: no I/O. Expiry comes from the holding when given, else from the provider's renewal rule.
+
+>>> from datetime import date
+>>> from certwise.catalog import default_catalog
+>>> r = audit([Holding(id=None, name="AI Certified Professional", issuer="Best AI Academy")],
+...           default_catalog(), date(2026, 11, 25))
+>>> [w["code"] for w in r["warnings"]], r["unrecognized"][0]["verdict"]
+(['unrecognized'], 'skip')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from certwise.catalog.model import LEVEL_RANK, Credential
+
+if TYPE_CHECKING:
+    from certwise.catalog.load import Catalog
+
+__all__ = ["Holding", "audit", "COLLECTING_MIN", "COLLECTING_BELOW", "SPREAD_PENALTY"]
+
+COLLECTING_MIN = 4  # this many credentials or more …
+COLLECTING_BELOW = 50  # … with coherence below this: collecting, not building a story
+SPREAD_PENALTY = 8  # coherence points off for each platform beyond two: random credentials dilute
+START_HERE = {  # the guide: "where do I start?"
+    "ibm-ai-engineering": "the guide's pick for complete beginners: structured, with hands-on projects",
+    "google-ai-essentials": "the guide's pick for AI literacy fast: under 10 hours",
+}
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve")
+_ECO_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
+              "nvidia": "NVIDIA", "vendor-neutral": "vendor-neutral"}
+_DOMAIN_NAMES = {"ml-engineering": "ML engineering", "mlops": "MLOps", "generative-ai": "generative AI",
+                 "nlp": "NLP", "ai-literacy": "AI literacy", "ai-governance": "AI governance",
+                 "ai-applications": "AI applications"}
+
+
+# --- holdings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One credential a person holds. ``id`` is a catalog id (or alias) or None (uncatalogued).
+
+    ``details`` may carry what :func:`evaluate_description` reads for uncatalogued ones
+    (price_usd, hours, assessment, hands_on, renewal_years).
+    """
+
+    id: str | None
+    name: str
+    issuer: str = ""
+    earned: date | None = None
+    expires: date | None = None
+    source: str = "manual"
+    url: str | None = None
+    details: Mapping[str, Any] | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_obj(cls, obj: Any, source: str | None = None) -> Holding:
+        """From a dict, a badge (:class:`certwise.interop.badges.Badge`) or a portfolio entry."""
+        get = obj.get if isinstance(obj, Mapping) else (lambda k, d=None: getattr(obj, k, d))
+        return cls(
+            id=get("id"),
+            name=str(get("name") or get("id") or "unnamed credential"),
+            issuer=str(get("issuer") or ""),
+            earned=_date(get("earned")),
+            expires=_date(get("expires")),
+            source=source or str(get("source") or "manual"),
+            url=get("url") or get("credential_url"),
+            details=get("details"),
+        )
+
+
+def _date(v: Any) -> date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v)[:10])
+    except ValueError:
+        raise ValueError(f"'{v}' is not a date; use YYYY-MM-DD, e.g. 2025-03-01") from None
+
+
+@dataclass
+class _Held:
+    h: Holding
+    cred: Credential | None
+    expires: date | None
+    basis: str  # given, provider-rule, never, unknown
+    judged: dict[str, Any] | None = None  # evaluate's answer, for uncatalogued ones
+
+    @property
+    def key(self) -> str:
+        return self.cred.id if self.cred else f"custom:{_norm(self.h.name)}|{_norm(self.h.issuer)}"
+
+    @property
+    def label(self) -> str:
+        return self.cred.name if self.cred else self.h.name
+
+    @property
+    def mill_like(self) -> bool:
+        """What a certificate mill hands out: a generic title or an issuer nobody knows, or a skip."""
+        if self.cred or not self.judged:
+            return False
+        codes = {f.get("code") for f in self.judged.get("red_flags", [])}
+        return self.judged.get("verdict") == "skip" or bool(codes & {"generic-title", "unrecognized-issuer"})
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def _resolve(h: Holding, catalog: Catalog) -> Credential | None:
+    for ident in (h.id, h.name):
+        if ident:
+            cid = catalog.resolve(ident)
+            if cid is not None:
+                return catalog.get(cid)
+    return None
+
+
+def _expiry(h: Holding, c: Credential | None) -> tuple[date | None, str]:
+    if h.expires:
+        return h.expires, "given"
+    if c is None:
+        return None, "unknown"
+    rule = c.renewal
+    if not rule.validity_years or rule.method in ("none", "not-applicable"):
+        return None, "never"
+    if h.earned is None:
+        return None, "unknown"
+    from certwise.advice.plan import add_years
+
+    return add_years(h.earned, rule.validity_years), "provider-rule"
+
+
+def _merge(items: list[_Held]) -> list[_Held]:
+    """One per credential: the latest earned (a renewal) wins."""
+    out: dict[str, _Held] = {}
+    for it in items:
+        cur = out.get(it.key)
+        if cur is None or (it.h.earned or date.min, it.expires or date.min) > (cur.h.earned or date.min,
+                                                                                cur.expires or date.min):
+            out[it.key] = it
+    return list(out.values())
+
+
+# --- judging uncatalogued credentials ---------------------------------------------------------
+#
+# The evaluate test (advice/worth.py) needs a full description: price, hours, assessment. A badge
+# or a portfolio entry usually carries only a name and an issuer, and a missing assessment must
+# not count as "quiz only". So: with price and hours known, the full test; otherwise the part of
+# it that the name and issuer can answer (generic title, unrecognised issuer), said as such.
+
+_GENERIC_WORDS = {
+    "ai", "artificial", "intelligence", "certified", "certification", "certificate", "professional",
+    "expert", "specialist", "practitioner", "master", "masterclass", "advanced", "in", "of", "the", "and",
+    "for", "level", "1", "2", "3", "i", "ii", "iii", "associate", "course", "program", "programme", "diploma",
+    "badge", "accredited", "global", "international", "official", "complete", "bootcamp",
+}
+_KNOWN_ISSUERS = (
+    "google", "amazon", "aws", "microsoft", "azure", "ibm", "nvidia", "databricks", "coursera", "deeplearning.ai",
+    "stanford", "mit", "massachusetts institute", "harvard", "university", "college", "edx", "kaggle",
+    "linux foundation", "cncf", "comptia", "oracle", "salesforce", "snowflake", "isaca", "iapp", "pmi",
+)
+_DESC_KEYS = ("name", "issuer", "price_usd", "hours", "assessment", "hands_on", "renewal_years", "url")
+
+
+def _is_generic(name: str) -> bool:
+    try:
+        from certwise.advice.worth import is_generic_title
+    except ImportError:  # pragma: no cover - worth.py ships with the package
+        words = set(_norm(name).split())
+        return bool(words) and not (words - _GENERIC_WORDS)
+    return bool(is_generic_title(name))
+
+
+def _issuer_known(issuer: str, catalog: Catalog) -> bool:
+    iss = issuer.lower()
+    if not iss.strip():
+        return False
+    names = list(_KNOWN_ISSUERS)
+    try:
+        from certwise.advice import worth
+
+        names += [*worth.MAJOR_ISSUERS, *worth.KNOWN_ISSUERS, *worth.UNIVERSITY]
+    except (ImportError, AttributeError):  # pragma: no cover
+        pass
+    if any(re.search(rf"\b{re.escape(k)}\b", iss) for k in names):
+        return True
+    n = _norm(issuer)
+    return any(n and (n == _norm(c.provider) or _norm(c.provider) in n) for c in catalog)
+
+
+def _judge_by_name(desc: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """The evaluate test restricted to what a name and an issuer can tell."""
+    name, issuer = str(desc.get("name") or ""), str(desc.get("issuer") or "")
+    flags: list[dict[str, str]] = []
+    if _is_generic(name):
+        flags.append({"code": "generic-title", "message": f"\"{name}\" names no platform or skill: "
+                      "\"'AI Certified Professional' means nothing\""})
+    if not _issuer_known(issuer, catalog):
+        flags.append({"code": "unrecognized-issuer",
+                      "message": f"{issuer or 'an unnamed issuer'} is not an issuer hiring managers are likely to "
+                      "know: \"it might actually raise questions\""})
+    if desc.get("assessment") in ("none", "quiz"):
+        flags.append({"code": "quiz-only", "message": "assessed by a quiz or not at all"})
+    if desc.get("hands_on") is False:
+        flags.append({"code": "no-hands-on", "message": "no hands-on projects or labs"})
+    verdict = "skip" if {f["code"] for f in flags} & {"generic-title", "unrecognized-issuer"} or len(flags) >= 2 \
+        else "situational"
+    return {"name": name, "id": None, "verdict": verdict, "red_flags": flags, "basis": "name-and-issuer",
+            "reasons": ["judged on its name and issuer only; describe it fully with `certwise evaluate --file` "
+                        "(price, hours, assessment, hands-on) for the whole test"]}
+
+
+def _evaluate(h: Holding, catalog: Catalog, as_of: date) -> dict[str, Any]:
+    desc: dict[str, Any] = {"name": h.name, "issuer": h.issuer, "url": h.url}
+    desc.update({k: v for k, v in (h.details or {}).items() if k in _DESC_KEYS})
+    desc = {k: v for k, v in desc.items() if v is not None}
+    if desc.get("price_usd") is not None and desc.get("hours"):
+        try:
+            from certwise.advice.worth import evaluate_description
+        except ImportError:  # pragma: no cover - worth.py ships with the package
+            return _judge_by_name(desc, catalog)
+        try:
+            result = dict(evaluate_description(desc, catalog, as_of))
+        except (ValueError, TypeError):
+            return _judge_by_name(desc, catalog)
+        result["red_flags"] = [f if isinstance(f, Mapping) else {"code": str(f), "message": str(f)}
+                               for f in result.get("red_flags", [])]
+        result["basis"] = "full-description"
+        return result
+    return _judge_by_name(desc, catalog)
+
+
+# --- coherence --------------------------------------------------------------------------------
+
+
+def _coherence_of(ids: list[str], catalog: Catalog) -> int:
+    try:
+        from certwise.advice.stacks import coherence
+    except ImportError:  # pragma: no cover - stacks.py ships with the package
+        return _fallback_coherence(ids, catalog)
+    return int(coherence(ids, catalog))
+
+
+def _fallback_coherence(ids: list[str], catalog: Catalog) -> int:  # pragma: no cover - see above
+    creds = [catalog.get(i) for i in ids]
+    if len(creds) <= 1:
+        return 100
+    ecos = Counter(c.ecosystem for c in creds)
+    eco = max(ecos.values()) / len(creds)
+    pairs = list(zip(creds, creds[1:], strict=False))
+    rising = sum(LEVEL_RANK[b.level.value] >= LEVEL_RANK[a.level.value] for a, b in pairs) / len(pairs)
+    linked = sum(bool(set(b.domains) & set(a.domains)) for a, b in pairs) / len(pairs)
+    return round(40 * eco + 30 * rising + 30 * linked)
+
+
+# --- the audit --------------------------------------------------------------------------------
+
+
+def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days: int = 90) -> dict[str, Any]:
+    """Audit ``holdings`` as of ``as_of`` (SPEC.md §4 audit JSON)."""
+    items: list[_Held] = []
+    for h in holdings:
+        c = _resolve(h, catalog)
+        exp, basis = _expiry(h, c)
+        items.append(_Held(h, c, exp, basis))
+    items = _merge(items)
+    for it in items:
+        if it.cred is None:
+            it.judged = _evaluate(it.h, catalog, as_of)
+    rec = sorted((i for i in items if i.cred), key=lambda i: (i.h.earned or date.max,))
+    unrec = [i for i in items if i.cred is None]
+    rec_ids = [i.cred.id for i in rec if i.cred]
+    held_ids = set(rec_ids)
+
+    # coherence: the recognised credentials' story, diluted by the ones employers won't know
+    total = len(items)
+    if not rec:
+        score = 0
+    else:
+        base = _coherence_of(rec_ids, catalog)
+        weight = len(rec) + sum(1.0 if i.mill_like else 0.5 for i in unrec)
+        platforms = {i.cred.ecosystem for i in rec if i.cred and i.cred.ecosystem != "vendor-neutral"}
+        spread = SPREAD_PENALTY * max(0, len(platforms) - 2)
+        score = max(0, round(base * len(rec) / weight) - spread)
+
+    warnings: list[dict[str, str]] = []
+    soon = as_of + timedelta(days=soon_days)
+    expired: list[dict[str, Any]] = []
+    expiring: list[dict[str, Any]] = []
+    held_out: list[dict[str, Any]] = []
+    for it in [*rec, *unrec]:
+        state = "valid"
+        if it.expires and it.expires < as_of:
+            state = "expired"
+            expired.append(_expired_entry(it, as_of, catalog, held_ids))
+        elif it.expires and it.expires <= soon:
+            state = "expiring-soon"
+            expiring.append(_expiring_entry(it, as_of))
+        if it.cred is None:
+            state = "unrecognized" if state == "valid" else state
+        held_out.append({
+            "id": it.cred.id if it.cred else None, "name": it.label,
+            "issuer": it.cred.provider if it.cred else it.h.issuer,
+            "level": it.cred.level.value if it.cred else None,
+            "earned": _iso(it.h.earned), "expires": _iso(it.expires), "expires_basis": it.basis,
+            "state": state, "source": it.h.source,
+        })
+    for e in expired:
+        warnings.append({"code": "expired", "message": e.pop("_message")})
+    for e in expiring:
+        warnings.append({"code": "expiring-soon", "message": e.pop("_message")})
+
+    for it in rec:
+        c = it.cred
+        assert c is not None
+        if c.status(as_of) == "retired" and not (it.expires and it.expires < as_of):
+            succ = [s for s in c.lifecycle.successors if s in catalog]
+            have = [s for s in succ if s in held_ids]
+            if not have:
+                instead = f"; employers now look for {', '.join(succ)}" if succ else ""
+                warnings.append({
+                    "code": "superseded",
+                    "message": f"{c.name} was retired on {_iso(c.lifecycle.retired)}; it counts until it "
+                    f"expires{f' on {it.expires.isoformat()}' if it.expires else ''} but cannot be renewed{instead}",
+                })
+
+    unrecognized = [{
+        "name": i.h.name, "issuer": i.h.issuer, "source": i.h.source,
+        "verdict": (i.judged or {}).get("verdict"),
+        "red_flags": (i.judged or {}).get("red_flags", []),
+        "basis": (i.judged or {}).get("basis"),
+        "mill_like": i.mill_like,
+    } for i in unrec]
+    if unrec:
+        mills = [i for i in unrec if i.mill_like]
+        names = "; ".join(f"{i.h.name}" + (f" ({i.h.issuer})" if i.h.issuer else "") for i in unrec)
+        if mills:
+            msg = (f"{_cap(_count(len(unrec), 'credential'))} the catalog does not know: {names}. "
+                   f"{_cap(_count(len(mills), 'looks', 'look'))} like certificate-mill output (generic title or an "
+                   "issuer employers won't recognise); leave " + ("it" if len(mills) == 1 else "them")
+                   + " off your headline: they can raise questions rather than add credibility")
+        else:
+            msg = (f"{_cap(_count(len(unrec), 'credential'))} the catalog does not know: {names}. Check them with "
+                   "`certwise evaluate --file`: recognition, hands-on work and a specific skill are what count")
+        warnings.append({"code": "unrecognized", "message": msg})
+
+    redundant = _redundant(rec, catalog)
+    for r in redundant:
+        warnings.append({"code": "redundant", "message": r["reason"]})
+
+    steps = _next_steps(rec, catalog, as_of)
+    nxt = [s["id"] for s in steps]
+
+    collecting = total >= COLLECTING_MIN and score < COLLECTING_BELOW
+    if collecting:
+        warnings.insert(0, {
+            "code": "collecting",
+            "message": f"{_cap(_count(total, 'credential'))} with a coherence of {score}/100: collecting rather than "
+            "building a story. \"A few well-chosen, respected certifications will serve you far better than a "
+            "collection of random credentials\"" + (f"; deepen one path next ({nxt[0]})" if nxt else ""),
+        })
+
+    story = _story(rec, unrec, score, collecting, expired, steps, catalog)
+    return {
+        "as_of": as_of.isoformat(),
+        "coherence": score,
+        "story": story,
+        "warnings": warnings,
+        "held": held_out,
+        "expired": expired,
+        "expiring": expiring,
+        "unrecognized": unrecognized,
+        "redundant": redundant,
+        "next": nxt,
+        "next_steps": steps,
+    }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
+    if plural is None:
+        plural = noun + "s"
+    return f"{word} {noun if n == 1 else plural}"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _expired_entry(it: _Held, as_of: date, catalog: Catalog, held_ids: set[str]) -> dict[str, Any]:
+    c = it.cred
+    assert it.expires is not None
+    days = (as_of - it.expires).days
+    entry: dict[str, Any] = {"id": c.id if c else None, "name": it.label, "expires": it.expires.isoformat(),
+                             "days_ago": days}
+    msg = f"{it.label} expired on {it.expires.isoformat()}"
+    if c is None:
+        msg += "; remove it or renew it with its issuer"
+    elif c.status(as_of) == "retired":
+        succ = [s for s in c.lifecycle.successors if s in catalog]
+        entry["renewable"] = False
+        entry["successors"] = succ
+        if any(s in held_ids for s in succ):
+            msg += f" and was retired; you hold its successor ({', '.join(s for s in succ if s in held_ids)}), so let it go"
+        elif succ:
+            msg += f" and cannot be renewed (retired {_iso(c.lifecycle.retired)}); earn its successor {' or '.join(succ)}"
+        else:
+            msg += f" and cannot be renewed (retired {_iso(c.lifecycle.retired)})"
+    else:
+        entry["renewable"] = True
+        entry["renewal_method"] = c.renewal.method
+        how = c.renewal.method.replace("-", " ")
+        msg += (f"; renew it ({how}): \"letting them lapse signals you're not maintaining your skills\""
+                if c.renewal.method not in ("none", "not-applicable") else "")
+    entry["_message"] = msg
+    return entry
+
+
+def _expiring_entry(it: _Held, as_of: date) -> dict[str, Any]:
+    c = it.cred
+    assert it.expires is not None
+    days = (it.expires - as_of).days
+    entry: dict[str, Any] = {"id": c.id if c else None, "name": it.label, "expires": it.expires.isoformat(),
+                             "days_left": days}
+    msg = f"{it.label} expires on {it.expires.isoformat()} (in {days} day{'' if days == 1 else 's'})"
+    if c is not None:
+        rule = c.renewal
+        entry["renewal_method"] = rule.method
+        if rule.window_days:
+            opens = it.expires - timedelta(days=rule.window_days)
+            entry["renewal_window_start"] = opens.isoformat()
+            msg += f"; the renewal window {'opened' if opens <= as_of else 'opens'} on {opens.isoformat()}"
+        if c.status(as_of) == "retired":
+            msg += "; it was retired and cannot be renewed"
+        elif rule.method not in ("none", "not-applicable"):
+            msg += f"; renew it ({rule.method.replace('-', ' ')})"
+            if rule.discount_pct:
+                msg += f" with the {rule.discount_pct:g}% discount"
+            msg += " (`certwise portfolio renewals --ics FILE` puts it in your calendar)"
+    entry["_message"] = msg
+    return entry
+
+
+def _redundant(rec: list[_Held], catalog: Catalog) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[frozenset[str]] = set()
+    creds = [i.cred for i in rec if i.cred]
+    for a in creds:
+        for b in creds:
+            if a.id == b.id or frozenset((a.id, b.id)) in seen:
+                continue
+            if b.id in a.lifecycle.successors:
+                seen.add(frozenset((a.id, b.id)))
+                out.append({"ids": [a.id, b.id], "names": [a.name, b.name], "keep": b.id,
+                            "reason": f"{b.name} is the successor of {a.name}: they prove the same thing, so keep "
+                            f"{b.id} current and let {a.id} lapse"})
+    for i, a in enumerate(creds):
+        for b in creds[i + 1:]:
+            pair = frozenset((a.id, b.id))
+            if pair in seen or "learning-path" in (a.kind.value, b.kind.value):
+                continue
+            if a.level == b.level and set(a.domains) == set(b.domains):
+                seen.add(pair)
+                keep = min((a, b), key=lambda c: (c.tier or 9, -LEVEL_RANK[c.level.value]))
+                drop = b if keep is a else a
+                area = ", ".join(_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in a.domains)
+                renews = drop.renewal.validity_years and drop.renewal.method not in ("none", "not-applicable")
+                out.append({"ids": [a.id, b.id], "names": [a.name, b.name], "keep": keep.id,
+                            "reason": f"{a.name} and {b.name} prove the same thing ({a.level.value}, {area}); "
+                            "a second one adds little to your story"
+                            + (f": keep {keep.id} current and let {drop.id} lapse" if renews else
+                               "; spend the next effort one level deeper instead")})
+    return out
+
+
+# --- what next --------------------------------------------------------------------------------
+
+
+def _live(ident: str, catalog: Catalog, as_of: date) -> Credential | None:
+    if ident not in catalog:
+        return None
+    try:
+        from certwise.advice.stacks import live_version
+    except ImportError:  # pragma: no cover
+        c = catalog.get(ident)
+        return c if c.is_live(as_of) else None
+    return live_version(ident, catalog, as_of)[0]
+
+
+def _covered(c: Credential, held: set[str], catalog: Catalog) -> bool:
+    """Held already, or a newer version of it is."""
+    return c.id in held or any(s in held for s in c.lifecycle.successors)
+
+
+def _dominant(rec: list[Credential], as_of: date | None = None) -> tuple[str | None, list[str], int]:
+    """(dominant ecosystem or None, dominant domains, highest level rank on that path).
+
+    Domains weigh by level (what you reached last says more about your direction); the level
+    counts only credentials still live when any are (a retired specialty is not a rung to climb).
+    """
+    ecos = Counter(c.ecosystem for c in rec if c.ecosystem != "vendor-neutral")
+    eco: str | None = None
+    if ecos:
+        top = max(ecos.values())
+        tied = [e for e, n in ecos.items() if n == top]
+        # ties: the ecosystem where you reached the highest level
+        eco = max(tied, key=lambda e: (max(LEVEL_RANK[c.level.value] for c in rec if c.ecosystem == e), e))
+    path = [c for c in rec if eco is None or c.ecosystem in (eco, "vendor-neutral")]
+    doms: Counter[str] = Counter()
+    for c in path:
+        for d in c.domains:
+            doms[d] += LEVEL_RANK[c.level.value]
+    domains = [d for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+    rungs = [c for c in path if c.kind.value != "learning-path"]
+    live = [c for c in rungs if as_of is None or c.status(as_of) != "retired"]
+    level = max((LEVEL_RANK[c.level.value] for c in (live or rungs)), default=0)
+    return eco, domains, level
+
+
+def _next_steps(rec: list[_Held], catalog: Catalog, as_of: date, n: int = 3) -> list[dict[str, Any]]:
+    creds = [i.cred for i in rec if i.cred]
+    held = {c.id for c in creds}
+    steps: list[dict[str, Any]] = []
+    taken: set[str] = set()
+
+    def add(c: Credential, why: str) -> None:
+        if c.id not in taken and not _covered(c, held, catalog) and c.is_live(as_of):
+            taken.add(c.id)
+            steps.append({"id": c.id, "name": c.name, "why": why})
+
+    if not creds:
+        for ident, why in START_HERE.items():
+            c = _live(ident, catalog, as_of)
+            if c is not None:
+                add(c, why)
+        return steps[:n]
+
+    # a retired credential you hold: its successor keeps the story current
+    for c in creds:
+        if c.status(as_of) == "retired":
+            for s in c.lifecycle.successors:
+                sc = _live(s, catalog, as_of)
+                if sc is not None:
+                    add(sc, f"the successor of {c.name} (retired {_iso(c.lifecycle.retired)}) keeps your story current")
+                    break
+
+    eco, domains, level = _dominant(creds, as_of)
+    ids = [c.id for c in creds]
+    scored: list[tuple[float, str, Credential, str]] = []
+    for relaxed in (False, True):  # relaxed: nothing at or above your level, so any level on the path
+        for c in catalog:
+            if c.kind.value == "learning-path" or not c.is_live(as_of) or _covered(c, held, catalog):
+                continue
+            if eco is not None and c.ecosystem != eco:
+                continue
+            shared = [d for d in c.domains if d in domains]
+            if not shared and not relaxed:
+                continue
+            rank = LEVEL_RANK[c.level.value]
+            if rank < level and not (relaxed and rank > 1):
+                continue
+            if any(p not in held for p in c.prerequisites):
+                continue
+            step = {1: 30, 0: 8, 2: 12}.get(rank - level, 0)  # the next level, not a leap
+            gain = _coherence_of([*ids, c.id], catalog)
+            builds = sorted(h for h in held if h in c.recommended_before)
+            score = 10 * len(shared) + step + gain / 5 + (15 if builds else 0) + (5 - (c.tier or 5))
+            where = (_ECO_NAMES.get(eco, eco) + " ") if eco else ""
+            area = _and([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in (shared or c.domains)])
+            if rank > level:
+                why = f"the next level on your {where}path ({c.level.value}) in {area}"
+            elif rank == level:
+                why = f"deepens your {where}{area} at the same level"
+            else:
+                why = f"broadens your {where}path into {area}"
+            if builds:
+                why += f"; builds on {', '.join(builds)}"
+            scored.append((-score, c.id, c, why))
+        if scored:
+            break
+    for _, _, c, why in sorted(scored, key=lambda t: (t[0], t[1])):
+        add(c, why)
+    return steps[:n]
+
+
+# --- the story --------------------------------------------------------------------------------
+
+
+def _areas(creds: list[Credential]) -> list[str]:
+    doms = Counter(d for c in creds for d in c.domains)
+    return [_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, expired: list[dict[str, Any]],
+           steps: list[dict[str, Any]], catalog: Catalog) -> str:
+    creds = [i.cred for i in rec if i.cred]
+    total = len(rec) + len(unrec)
+    nxt = steps[0] if steps else None
+    then = f" Next: {nxt['name']} ({nxt['id']})." if nxt else ""
+    lapsed = f" {_cap(_count(len(expired), 'has', 'have'))} lapsed." if expired else ""
+    if total == 0:
+        return ("No credentials yet. Pick one that fits where you are, commit to a timeline, and start." + then)
+    if collecting:
+        providers = {c.provider for c in creds} | {_norm(i.h.issuer) for i in unrec if i.h.issuer}
+        ecos = {c.ecosystem for c in creds if c.ecosystem != "vendor-neutral"}
+        mills = sum(i.mill_like for i in unrec)
+        dates = sorted(d for d in (i.h.earned for i in [*rec, *unrec]) if d)
+        within_year = len(dates) == total and (dates[-1] - dates[0]).days <= 366
+        parts = [f"{_cap(_count(total, 'badge'))} that tell no story"
+                 + (", collected within a year" if within_year else "") + "."]
+        spread = f"They come from {_count(len(providers), 'issuer')}"
+        if len(ecos) > 1:
+            spread += f", across {_count(len(ecos), 'platform')}"
+        areas = _areas(creds)
+        if areas:
+            spread += f", and cover {', '.join(areas[:4])}{' and more' if len(areas) > 4 else ''}"
+        parts.append(spread + ".")
+        if mills:
+            parts.append(f"{_cap(_count(mills, 'comes', 'come'))} from {'a program' if mills == 1 else 'programs'} "
+                         "employers won't recognise.")
+        parts.append("Like the guide's colleague with seven certifications, it is hard to say which one made a "
+                     "difference: quality over quantity. Pick one direction, go one level deeper, and back it "
+                     "with projects." + then)
+        return " ".join(parts) + lapsed
+    if not creds:
+        return (f"{_cap(_count(total, 'credential'))}, none of them from a program the catalog recognises: "
+                "employers may not know them. Start one that hiring managers do recognise." + then + lapsed)
+    eco, domains, _ = _dominant(creds)
+    where = _ECO_NAMES.get(eco, eco) + " " if eco else ""
+    area = _and([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in domains[:2]] or ["AI"])
+    if len(creds) == 1 and not unrec:
+        c = creds[0]
+        more = ("A start; the next step should build on it rather than add a new direction."
+                if LEVEL_RANK[c.level.value] <= 2 else
+                "A strong signal on its own: keep it current and back it with projects.")
+        return f"One credential: {c.name} ({c.level.value}, {c.provider}). {more}" + then + lapsed
+    levels = [c.level.value for c in creds]
+    top = max(levels, key=lambda v: LEVEL_RANK[v])
+    rise = f"rising from {levels[0]} to {top}" if LEVEL_RANK[top] > LEVEL_RANK[levels[0]] else f"at {top} level"
+    if score >= 70:
+        story = f"A coherent story: {where}credentials in {area}, {rise}."
+    else:
+        off = [c for c in creds if (eco and c.ecosystem not in (eco, "vendor-neutral"))
+               or not set(c.domains) & set(domains)]
+        stray = _and([c.name for c in off[:3]]) if off else ""
+        verb = "points" if len(off[:3]) == 1 else "point"
+        story = (f"A story with loose ends: mostly {where}{area}" + (f", but {stray} {verb} elsewhere" if stray else "")
+                 + ". Build on the main thread rather than starting new ones.")
+    if unrec:
+        story += f" {_cap(_count(len(unrec), 'credential'))} outside the catalog add little to it."
+    return story + then + lapsed

@@ -1,0 +1,175 @@
+"""interop.ical: a plan as an RFC 5545 calendar that parses back and imports well."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from certwise.advice.plan import make_plan
+from certwise.catalog.model import EXAMPLE, FACT_FIELDS, Credential
+from certwise.interop.ical import plan_to_ics, stable_uid, study_sessions
+
+STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+START = date(2027, 1, 4)
+
+
+def cred(id: str = "example-cert", **over: Any) -> Credential:
+    d: dict[str, Any] = {**EXAMPLE, "id": id, "name": id.replace("-", " ").title()}
+    d.update(over)
+    d["sources"] = [{"url": "https://example.org", "supports": list(FACT_FIELDS), "verified": "2026-11-24"}]
+    return Credential.model_validate(d)
+
+
+def exam_cred(**over: Any) -> Credential:
+    return cred(exam={"minutes": 90}, renewal={"validity_years": 2, "method": "retake", "window_days": 60}, **over)
+
+
+def parse(ics: bytes) -> Calendar:
+    return Calendar.from_ical(ics)
+
+
+def by_category(cal: Calendar, cat: str) -> list[Any]:
+    return [e for e in cal.walk("VEVENT") if cat in [str(c) for c in e["CATEGORIES"].cats]]
+
+
+def test_parses_back_with_prodid_and_version():
+    plan = make_plan([exam_cred()], START, 5)
+    cal = parse(plan_to_ics(plan, dtstamp=STAMP))
+    assert str(cal["VERSION"]) == "2.0"
+    assert "certwise" in str(cal["PRODID"])
+    assert len(cal.walk("VEVENT")) > 3
+
+
+def test_every_event_has_a_uid_and_dtstamp_and_uids_are_unique_and_stable():
+    plan = make_plan([exam_cred(), cred("other-cert", level="professional")], START, 5)
+    a = parse(plan_to_ics(plan, dtstamp=STAMP)).walk("VEVENT")
+    b = parse(plan_to_ics(plan, dtstamp=STAMP + timedelta(days=3))).walk("VEVENT")
+    uids = [str(e["UID"]) for e in a]
+    assert all(u.endswith("@certwise") for u in uids)
+    assert len(set(uids)) == len(uids)
+    assert uids == [str(e["UID"]) for e in b]  # re-export updates, never duplicates
+    for e in a:
+        assert e.decoded("DTSTAMP") == STAMP
+
+
+def test_default_dtstamp_is_now_in_utc():
+    ev = parse(plan_to_ics(make_plan([exam_cred()], START, 5))).walk("VEVENT")[0]
+    stamp = ev.decoded("DTSTAMP")
+    assert stamp.tzinfo is not None and abs(datetime.now(UTC) - stamp) < timedelta(minutes=5)
+    assert ev["DTSTAMP"].to_ical().endswith(b"Z")
+
+
+def test_all_day_events_use_value_date_and_end_the_next_day():
+    plan = make_plan([exam_cred()], START, 5)
+    ics = plan_to_ics(plan, dtstamp=STAMP)
+    cal = parse(ics)
+    all_day = [e for e in cal.walk("VEVENT") if not isinstance(e.decoded("DTSTART"), datetime)]
+    assert all_day, "milestones and renewals are all-day events"
+    for e in all_day:
+        assert e["DTSTART"].params.get("VALUE") == "DATE"
+        assert e.decoded("DTEND") == e.decoded("DTSTART") + timedelta(days=1)
+    assert b"DTSTART;VALUE=DATE:" in ics
+
+
+def test_exam_is_a_timed_event_on_the_exam_date_with_its_length_and_reminders():
+    plan = make_plan([exam_cred()], START, 5)
+    (exam,) = by_category(parse(plan_to_ics(plan, dtstamp=STAMP)), "Exam")
+    start = exam.decoded("DTSTART")
+    assert isinstance(start, datetime)
+    assert start.date().isoformat() == plan["items"][0]["exam_date"]
+    assert exam.decoded("DURATION") == timedelta(minutes=90)
+    triggers = sorted(a.decoded("TRIGGER") for a in exam.walk("VALARM"))
+    assert triggers == [timedelta(days=-14), timedelta(days=-1)]
+
+
+def test_study_sessions_recur_weekly_until_the_exam():
+    plan = make_plan([exam_cred()], START, 5)
+    it = plan["items"][0]
+    (study,) = by_category(parse(plan_to_ics(plan, dtstamp=STAMP)), "Study")
+    start = study.decoded("DTSTART")
+    assert isinstance(start, datetime) and start.date() == START
+    rule = study["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"]
+    offsets, length = study_sessions(5)
+    assert study.decoded("DURATION") == length
+    occ = list(rrulestr(rule.to_ical().decode(), dtstart=start))
+    assert len(occ) == len(offsets) * it["study_weeks"]
+    assert occ[0] == start
+    assert occ[-1].date() < date.fromisoformat(it["exam_date"])
+    # about the hours asked for, every week
+    assert len(offsets) * length >= timedelta(hours=5)
+
+
+def test_study_sessions_split_the_week():
+    assert study_sessions(1) == ([0], timedelta(hours=1))
+    offs, length = study_sessions(10)
+    assert len(offs) == 5 and length == timedelta(hours=2)
+    offs, length = study_sessions(100)
+    assert offs == list(range(7)) and length * 7 >= timedelta(hours=100)
+
+
+def test_renewal_reminders_are_all_day_with_alarms():
+    plan = make_plan([exam_cred()], START, 5)
+    it = plan["items"][0]
+    renewals = by_category(parse(plan_to_ics(plan, dtstamp=STAMP)), "Renewal")
+    days = sorted(e.decoded("DTSTART").isoformat() for e in renewals)
+    assert days == sorted([it["renewal_due"], it["renewal_window_start"]])
+    for e in renewals:
+        alarms = e.walk("VALARM")
+        assert alarms and all(str(a["ACTION"]) == "DISPLAY" and str(a["DESCRIPTION"]) for a in alarms)
+    due = next(e for e in renewals if e.decoded("DTSTART").isoformat() == it["renewal_due"])
+    assert timedelta(days=-60) in [a.decoded("TRIGGER") for a in due.walk("VALARM")]
+
+
+def test_no_renewal_events_when_it_never_expires():
+    plan = make_plan([cred(renewal={"method": "none"})], START, 5)
+    assert by_category(parse(plan_to_ics(plan, dtstamp=STAMP)), "Renewal") == []
+
+
+def test_milestones_become_all_day_events_with_their_projects():
+    plan = make_plan([exam_cred(domains=["generative-ai"])], START, 5)
+    ms = by_category(parse(plan_to_ics(plan, dtstamp=STAMP)), "Milestone")
+    assert len(ms) == len(plan["items"][0]["milestones"])
+    texts = " ".join(str(e["DESCRIPTION"]) for e in ms)
+    assert "RAG" in texts
+    after = [e for e in ms if str(e["SUMMARY"]).startswith("After the exam")]
+    assert after[0].decoded("DTSTART") == date.fromisoformat(plan["items"][0]["exam_date"]) + timedelta(days=1)
+
+
+def test_program_without_exam_gets_an_all_day_completion():
+    c = cred(kind="professional-certificate", exam=None, renewal={"method": "not-applicable"})
+    cal = parse(plan_to_ics(make_plan([c], START, 5), dtstamp=STAMP))
+    assert by_category(cal, "Exam") == []
+    assert any(str(e["SUMMARY"]).startswith("Complete:") for e in cal.walk("VEVENT"))
+
+
+def test_time_zone_option_adds_vtimezone():
+    ics = plan_to_ics(make_plan([exam_cred()], START, 5), dtstamp=STAMP, tz="Europe/Berlin")
+    cal = parse(ics)
+    assert cal.walk("VTIMEZONE")
+    assert b"TZID=Europe/Berlin" in ics
+
+
+def test_stable_uid():
+    assert stable_uid("a", 1) == stable_uid("a", 1) != stable_uid("a", 2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    lo=st.integers(min_value=1, max_value=300),
+    hpw=st.floats(min_value=0.5, max_value=80, allow_nan=False),
+    domains=st.lists(st.sampled_from(["ml-engineering", "mlops", "nlp", "ai-literacy", "infrastructure"]),
+                     min_size=1, max_size=3, unique=True),
+)
+def test_any_plan_round_trips(lo, hpw, domains):
+    plan = make_plan([exam_cred(prep={"hours": {"low": lo, "high": lo}}, domains=domains)], START, hpw)
+    ics = plan_to_ics(plan, dtstamp=STAMP)
+    assert ics == plan_to_ics(plan, dtstamp=STAMP)  # deterministic for a given stamp
+    events = parse(ics).walk("VEVENT")
+    assert all("UID" in e and "DTSTAMP" in e for e in events)
+    assert len({str(e["UID"]) for e in events}) == len(events)
