@@ -10,6 +10,7 @@ tests make as many apps as they like.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable
 from datetime import date
@@ -27,6 +28,7 @@ from certwise.catalog.load import Catalog
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
+log = logging.getLogger("certwise.web")
 
 
 class WebState:
@@ -53,12 +55,14 @@ class WebState:
         if self._explicit_catalog:
             return cat
         try:
+            if self.store_url is not None:  # this app's own database holds the overlay
+                extra = self.store().overlay_credentials()
+                return cat.with_overlay(extra) if extra else cat
             from certwise.store.overlay import overlay_catalog
-        except ImportError:
-            return cat
-        try:
-            return overlay_catalog(cat)  # type: ignore[no-any-return]
+
+            return overlay_catalog(cat)  # the CLI's database, read cheaply
         except Exception:  # the overlay is an extra; never let it take the pages down
+            log.warning("could not read the catalog overlay", exc_info=True)
             return cat
 
     def store(self) -> Any:

@@ -88,10 +88,14 @@ def _validation_fields(exc: RequestValidationError) -> list[dict[str, str]]:
 
 
 def render_error_page(request: Request, status: int, title: str, message: str) -> Response:
-    templates = request.app.state.templates
-    return templates.TemplateResponse(
-        request, "error.html", {"title": title, "message": message, "status": status}, status_code=status
-    )
+    """The message in the site's layout (navigation and all), with the right status."""
+    from certwise.web.common import render
+
+    if not hasattr(request.state, "csrf_token"):  # refused before the middleware set one
+        request.state.csrf_token = ""
+    ctx: dict[str, Any] = {"title": title, "message": message, "status": status,
+                           "as_of": request.app.state.web.today()}
+    return render(request, "error.html", ctx, status=status)
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -65,7 +65,15 @@ def _lohi(r: Any) -> tuple[float, float] | None:
     if r is None:
         return None
     if isinstance(r, dict):
-        return float(r.get("low", 0)), float(r.get("high", r.get("low", 0)))
+        lo: Any = r.get("low")
+        hi: Any = r.get("high")
+        if lo is None and hi is None:
+            return None
+        if lo is None:
+            lo = hi
+        if hi is None:
+            hi = lo
+        return float(lo), float(hi)
     if isinstance(r, int | float):
         return float(r), float(r)
     return float(r.low), float(r.high)
@@ -134,6 +142,28 @@ def pct(r: Any) -> str:
     return f"{_n(lo)}%" if lo == hi else f"{_n(lo)}–{_n(hi)}%"
 
 
+DOMAIN_LABELS = {
+    "ml-engineering": "ML engineering",
+    "mlops": "MLOps",
+    "generative-ai": "Generative AI",
+    "deep-learning": "Deep learning",
+    "computer-vision": "Computer vision",
+    "nlp": "NLP",
+    "data-engineering": "Data engineering",
+    "data-science": "Data science",
+    "ai-literacy": "AI literacy",
+    "ai-governance": "AI governance",
+    "infrastructure": "AI infrastructure",
+    "cloud-fundamentals": "Cloud fundamentals",
+    "ai-applications": "AI applications",
+    "product-management": "Product management",
+}
+
+
+def domain_label(value: Any) -> str:
+    return DOMAIN_LABELS.get(str(value), label(value))
+
+
 STATUS_WORDS = {
     "active": "Active",
     "beta": "Beta",
@@ -150,6 +180,7 @@ def status_word(s: Any) -> str:
 def install(env: Environment) -> None:
     env.filters.update(
         label=label,
+        domain_label=domain_label,
         short_label=short_label,
         usd=usd,
         hours=hours,

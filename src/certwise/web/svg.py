@@ -13,11 +13,14 @@ True
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from certwise.web.fmt import DOMAIN_LABELS
 
 # One light fill per domain (ColorBrewer Set3 and Pastel, readable with black text and in print).
 DOMAIN_COLORS: dict[str, str] = {
@@ -48,15 +51,9 @@ LEVEL_NAMES = {
     "specialty": "Specialty",
 }
 
-_PREFIXES = (
-    "AWS Certified ",
-    "Microsoft Certified: ",
-    "Microsoft Azure ",
-    "Microsoft ",
-    "Google Cloud ",
-    "Databricks Certified ",
-    "NVIDIA-Certified ",
-    "NVIDIA Certified ",
+_CERTIFIED = re.compile(
+    r"^(?:AWS|Microsoft|Google Cloud|Google|NVIDIA|Databricks|IBM)?[- ]?Certified"
+    r"(?: (?:Associate|Professional))?\s*[:–—-]?\s*",
 )
 
 
@@ -69,13 +66,19 @@ def _e(s: Any) -> str:
 
 
 def short_name(name: str, provider: str = "") -> str:
-    """Drop the provider's prefix so the box shows what differs ("Machine Learning – Specialty")."""
-    n = name
-    if provider and n.startswith(provider + " "):
-        n = n[len(provider) + 1 :]
-    for p in _PREFIXES:
-        if n.startswith(p) and len(n) > len(p) + 3:
-            n = n[len(p) :]
+    """Drop the provider's prefix so the box shows what differs ("Machine Learning – Specialty").
+
+    >>> short_name("Microsoft Certified – Azure AI Engineer Associate", "Microsoft")
+    'Azure AI Engineer Associate'
+    >>> short_name("NVIDIA-Certified Associate: Generative AI LLMs (NCA-GENL)", "NVIDIA")
+    'Generative AI LLMs (NCA-GENL)'
+    """
+    n = _CERTIFIED.sub("", name, count=1)
+    if len(n) < 4:
+        n = name
+    for prefix in (provider + " ", "Google Cloud ", "Databricks "):
+        if prefix.strip() and n.startswith(prefix) and len(n) > len(prefix) + 3:
+            n = n[len(prefix):]
             break
     return n
 
@@ -115,12 +118,34 @@ def _text_lines(x: float, y: float, lines: list[str], size: float, weight: str =
     return "".join(out)
 
 
-def _provider_order(creds: list[dict[str, Any]]) -> list[str]:
-    best: dict[str, tuple[int, str]] = {}
+_UNIVERSITY = re.compile(r"universit|college|\bmit\b|harvard|stanford|institute of technology", re.I)
+
+
+def provider_column(provider: str, counts: dict[str, int]) -> str:
+    """The roadmap column for a provider: the provider itself, its family ("Kaggle (Google)" →
+    Google), "Universities", or "Other providers" for one-off issuers (keeps the picture printable).
+
+    >>> provider_column("Kaggle (Google)", {})
+    'Google'
+    >>> provider_column("MIT Professional Education", {})
+    'Universities'
+    """
+    if provider.startswith("Google") or "(Google)" in provider:
+        return "Google"
+    if _UNIVERSITY.search(provider):
+        return "Universities"
+    if counts.get(provider, 0) <= 1:
+        return "Other providers"
+    return provider
+
+
+def _column_order(creds: list[dict[str, Any]]) -> list[str]:
+    best: dict[str, tuple[int, int, str]] = {}
     for c in creds:
-        key = (c.get("tier") or 9, c["provider"].lower())
-        p = c["provider"]
-        best[p] = min(best.get(p, key), key)
+        col = c["_column"]
+        late = 1 if col in ("Universities", "Other providers") else 0
+        key = (late, c.get("tier") or 9, col.lower())
+        best[col] = min(best.get(col, key), key)
     return sorted(best, key=lambda p: best[p])
 
 
@@ -129,11 +154,15 @@ def roadmap_svg(creds: list[dict[str, Any]], *, as_of: date | None = None, link:
 
     ``creds`` are credential summaries (``certwise.catalog.views.credential_summary``).
     """
-    providers = _provider_order(creds)
+    counts: dict[str, int] = defaultdict(int)
+    for c in creds:
+        counts[c["provider"]] += 1
+    creds = [{**c, "_column": provider_column(c["provider"], counts)} for c in creds]
+    providers = _column_order(creds)
     cells: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in creds:
         lvl = c["level"] if c["level"] in LEVEL_ROWS else "professional"
-        cells[(c["provider"], lvl)].append(c)
+        cells[(c["_column"], lvl)].append(c)
     for v in cells.values():
         v.sort(key=lambda c: (c["status"] == "retired", c["name"].lower()))
     rows = [lvl for lvl in LEVEL_ROWS if any((p, lvl) in cells for p in providers)]
@@ -148,7 +177,7 @@ def roadmap_svg(creds: list[dict[str, Any]], *, as_of: date | None = None, link:
     n = len(creds)
     retired = sum(1 for c in creds if c["status"] == "retired")
     title = "Roadmap of AI certifications" + (f" as of {as_of.isoformat()}" if as_of else "")
-    desc = (f"{n} credentials from {len(providers)} providers, arranged by provider (columns) and level "
+    desc = (f"{n} credentials from {len(counts)} providers, arranged by provider (columns) and level "
             f"(rows, foundational at the bottom, specialty at the top), coloured by main domain; "
             f"{retired} retired ones are drawn with a dashed border and marked RETIRED.")
     out = [
@@ -186,7 +215,7 @@ def _box(c: dict[str, Any], x: float, y: float, w: float, h: float, link: str) -
     color = "#f2f2f2" if retired else domain_color((c.get("domains") or [None])[0])
     stroke = "#777777" if retired else "#333333"
     dash = ' stroke-dasharray="5 3"' if retired else ""
-    name = short_name(c["name"], c["provider"])
+    name = short_name(c["name"], c["provider"]) if c.get("_column", c["provider"]) == c["provider"] else c["name"]
     lines = wrap(name, 24, 3 if status == "active" else 2)
     tip = f"{c['name']} — {c['provider']}, {c['level']}, {status}"
     href = link.format(id=c["id"])
@@ -216,7 +245,7 @@ def _legend(x: float, y: float, width: float) -> str:
         lx = x + (k % 4) * col
         ly = y + 10 + (k // 4) * 20
         out.append(f'<rect x="{lx:.1f}" y="{ly:.1f}" width="14" height="14" fill="{color}" stroke="#333333" stroke-width="0.8"/>')
-        out.append(_text_lines(lx + 20, ly + 11, [dom.replace("-", " ")], 11))
+        out.append(_text_lines(lx + 20, ly + 11, [DOMAIN_LABELS.get(dom, dom.replace("-", " "))], 11))
     return "".join(out)
 
 
@@ -255,7 +284,7 @@ def timeline_svg(plan: dict[str, Any], names: dict[str, str] | None = None, *, t
     assert start is not None and end is not None
     end = max(end, start + timedelta(days=28)) + timedelta(days=7)
     span = (end - start).days or 1
-    label_w, chart_w, row_h, head_h, pad = 230, 640, 46, 34, 10
+    label_w, chart_w, row_h, head_h, pad = 230, 640, 46, 40, 10
     width = label_w + chart_w + pad
     height = head_h + row_h * len(items) + 30
 
@@ -272,14 +301,18 @@ def timeline_svg(plan: dict[str, Any], names: dict[str, str] | None = None, *, t
         f'<title id="tl-title">{_e(title)}</title><desc id="tl-desc">{_e("; ".join(desc_bits))}.</desc>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
     ]
+    years = f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+    out.append(_text_lines(8, head_h - 12, [years], 11, "bold", fill="#333333"))
     months = _month_starts(start, end)
     step = max(1, len(months) // 12)
     for k, m in enumerate(months):
         x = X(m)
         out.append(f'<line x1="{x:.1f}" y1="{head_h - 6}" x2="{x:.1f}" y2="{height - 26}" stroke="#dddddd" stroke-width="1"/>')
         if k % step == 0:
-            lab = f"{m:%b}" + (f" {m:%Y}" if m.month == 1 or k == 0 else "")
-            out.append(_text_lines(x + 3, head_h - 12, [lab], 11, fill="#333333"))
+            if m.month == 1:  # the year above its January, so labels never collide
+                out.append(_text_lines(x + 3, head_h - 24, [f"{m:%Y}", f"{m:%b}"], 11, fill="#333333", line_h=12))
+            else:
+                out.append(_text_lines(x + 3, head_h - 12, [f"{m:%b}"], 11, fill="#333333"))
     for i, it in enumerate(items):
         y = head_h + i * row_h
         s, e = _d(it["study_start"]), _d(it["exam_date"])

@@ -48,6 +48,20 @@ def three_year_cost(cred: Credential, as_of: date) -> Any:
     return fn(cred, as_of) if fn else None
 
 
+def roi_data(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
+    """``certwise roi ID --salary N``: uplift and payback, null where no source gives a figure."""
+    import math
+
+    from certwise.advice.money import roi
+
+    if not math.isfinite(salary) or salary <= 0:
+        raise bad_input("The salary must be a number of US dollars above 0.", "salary")
+    try:
+        return roi(cred, salary, as_of)  # type: ignore[no-any-return]
+    except ValueError as e:
+        raise bad_input(_plain(str(e).replace("--salary", "salary")), "salary") from None
+
+
 def credential_page_data(cred: Credential, cat: Catalog, as_of: date) -> dict[str, Any]:
     """``credential_detail`` plus the worth-it breakdown and the three-year cost."""
     d = credential_detail(cred, cat, as_of)
@@ -134,4 +148,252 @@ def roadmap_data(cat: Catalog, as_of: date) -> dict[str, Any]:
     }
 
 
-__all__ = ["WebError", "catalog_list", "compare_data", "credential_page_data", "get_credential", "roadmap_data"]
+# --- recommend --------------------------------------------------------------------------------
+
+def build_profile(mapping: dict[str, Any], cat: Catalog) -> Any:
+    """A Profile from answers, or a 400 with the engine's one-line message."""
+    from certwise.advice.profile import ProfileError, profile_from
+
+    try:
+        return profile_from(mapping, None, catalog=cat)
+    except ProfileError as e:
+        raise bad_input(_plain(str(e))) from None
+
+
+def _plain(msg: str) -> str:
+    """Engine messages mention CLI flags and commands; on the web say it in page terms."""
+    import re
+
+    msg = re.sub(r" \(see `certwise [^`]*`\)", "", msg)
+    msg = re.sub(r" \(fix the profile or --[a-z-]+\)", "", msg)
+    msg = msg.replace("`certwise recommend`", "the start page")
+    first = msg.split(" ", 1)[0]
+    if "-" in first or "_" in first or not first[:1].isalpha():
+        return msg  # starts with an id or a field name: keep it as it is
+    return msg[:1].upper() + msg[1:]
+
+
+def recommend_data(profile: Any, cat: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
+    from certwise.advice.recommend import recommend
+
+    return recommend(profile, cat, as_of, limit=limit)  # type: ignore[no-any-return]
+
+
+def results_plan(r: dict[str, Any], profile: Any, cat: Catalog, as_of: date) -> tuple[list[str], dict[str, Any] | None]:
+    """The first pick and the next steps of its stack, as a dated plan (None if it cannot be made)."""
+    if not r["recommendations"]:
+        return [], None
+    ids = [r["recommendations"][0]["id"]]
+    for sid in r.get("stack", []):
+        if len(ids) >= 3:
+            break
+        cid = cat.resolve(sid)
+        if cid and cid not in ids and cid not in profile.held:
+            c = cat.get(cid)
+            if c.is_live(as_of) and c.kind.value != "learning-path":
+                ids.append(cid)
+    try:
+        plan = plan_data(cat, ids, as_of, profile.hours_per_week, profile.years_experience, held=profile.held)
+    except WebError:
+        return ids, None
+    return ids, plan
+
+
+# --- plan -------------------------------------------------------------------------------------
+
+def plan_data(cat: Catalog, ids: list[str], start: date, hours_per_week: float, years_experience: int = 0,
+              held: Any = ()) -> dict[str, Any]:
+    from certwise.advice.plan import PlanError, make_plan
+
+    if not ids:
+        raise bad_input("Choose at least one credential to plan.", "ids")
+    creds = [get_credential_or_400(cat, i, "ids") for i in ids]
+    try:
+        return make_plan(creds, start, hours_per_week, years_experience, catalog=cat, held=held)  # type: ignore[no-any-return]
+    except PlanError as e:
+        raise bad_input(_plain(str(e))) from None
+
+
+def get_credential_or_400(cat: Catalog, ident: str, field: str) -> Credential:
+    try:
+        return cat.get(ident)
+    except KeyError as e:
+        raise bad_input(_plain(str(e.args[0])), field) from None
+
+
+def plan_ics(plan: dict[str, Any]) -> bytes:
+    from certwise.interop.ical import plan_to_ics
+
+    return plan_to_ics(plan)
+
+
+# --- check a certification --------------------------------------------------------------------
+
+def evaluate_id(cat: Catalog, ident: str, as_of: date) -> dict[str, Any]:
+    from certwise.advice.worth import evaluate_credential
+
+    cred = get_credential_or_400(cat, ident, "id")
+    return evaluate_credential(cred, cat, as_of)  # type: ignore[no-any-return]
+
+
+def evaluate_desc(cat: Catalog, desc: dict[str, Any], as_of: date) -> dict[str, Any]:
+    from certwise.advice.worth import evaluate_description
+
+    try:
+        return evaluate_description(desc, cat, as_of)  # type: ignore[no-any-return]
+    except (ValueError, TypeError, KeyError) as e:
+        raise bad_input(_plain(str(e))) from None
+
+
+# --- portfolio --------------------------------------------------------------------------------
+
+def portfolio_data(store: Any, cat: Catalog, as_of: date, within_days: int = 180) -> dict[str, Any]:
+    """The entries, the renewals coming up and (when the engine has it) the audit."""
+    from certwise.store.reports import portfolio_report, renewals_report
+
+    entries = store.list_entries()
+    report = portfolio_report(entries, as_of)
+    report["renewals"] = renewals_report(store.renewals(as_of, within_days), cat, as_of, within_days)["renewals"]
+    report["within_days"] = within_days
+    report["audit"] = audit_entries(entries, cat, as_of) if entries else None
+    return report
+
+
+def audit_entries(entries: list[Any], cat: Catalog, as_of: date) -> dict[str, Any] | None:
+    """``certwise audit --portfolio``: what the held entries say together."""
+    from certwise.advice.audit import Holding, audit
+
+    holdings = [Holding.from_obj(e) for e in entries if e.state == "held"]
+    if not holdings:
+        return None
+    return audit(holdings, cat, as_of)  # type: ignore[no-any-return]
+
+MAX_BADGE_FILES = 10
+MAX_BADGE_BYTES = 512 * 1024
+BADGE_SUFFIXES = (".json", ".jsonld", ".jwt", ".jws", ".txt")
+
+
+def add_entry(store: Any, cat: Catalog, as_of: date, data: dict[str, Any]) -> Any:
+    """Record a credential in the portfolio (the CLI's ``portfolio add`` / ``plan``)."""
+    from certwise.store.entries import StoreError
+
+    state = data.get("state") or "held"
+    if state not in ("held", "planned"):
+        raise bad_input("Choose whether you hold it or plan to take it.", "state")
+    ident = (data.get("id") or "").strip()
+    name = (data.get("name") or "").strip() or None
+    issuer = (data.get("issuer") or "").strip() or None
+    earned = _date_field(data.get("earned"), "earned", "the date you earned it")
+    expires = _date_field(data.get("expires"), "expires", "the expiry date")
+    url = (data.get("credential_url") or "").strip() or None
+    if url and not url.lower().startswith(("https://", "http://")):
+        raise bad_input("The certificate link must start with https:// (or http://).", "credential_url")
+    cred = None
+    if ident:
+        cred = get_credential_or_400(cat, ident, "id")
+        name = issuer = None
+    elif not (name and issuer):
+        raise bad_input("Choose a credential from the catalog, or give the name and the issuer of another one.", "id")
+    if state == "held":
+        if earned is None:
+            raise bad_input("Give the date you earned it.", "earned")
+        if earned > as_of:
+            raise bad_input(f"The date earned ({earned.isoformat()}) is in the future; "
+                            "choose 'I plan to take it' instead.", "earned")
+    elif cred is not None and cred.status(as_of) == "retired":
+        succ = ", ".join(cred.lifecycle.successors) or "none listed"
+        raise bad_input(f"{cred.name} is retired; plan a successor instead ({succ}).", "id")
+    if expires and earned and expires < earned:
+        raise bad_input("The expiry date is before the date earned.", "expires")
+    try:
+        return store.add_entry(cred, name=name, issuer=issuer, state=state, earned=earned if state == "held" else None,
+                               expires=expires, credential_url=url)
+    except StoreError as e:
+        raise bad_input(_plain(str(e))) from None
+
+
+def _date_field(v: Any, field: str, what: str) -> date | None:
+    if v in (None, ""):
+        return None
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v).strip())
+    except ValueError:
+        raise bad_input(f"'{v}' is not a date; give {what} as YYYY-MM-DD.", field) from None
+
+
+def remove_entry(store: Any, cat: Catalog, ident: str) -> Any:
+    from certwise.store.entries import StoreError
+
+    target = ident
+    if store.get_entry(ident) is None:
+        target = cat.resolve(ident) or ident
+    try:
+        return store.remove_entry(target)
+    except StoreError:
+        raise not_found("That entry is not in your portfolio (it may have been removed already).") from None
+
+
+def check_badge_file(filename: str, data: bytes) -> str:
+    """Type and size limits for an uploaded badge; returns a safe file name."""
+    import re
+
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", (filename or "badge.json").rsplit("/", 1)[-1].rsplit("\\", 1)[-1])
+    base = base.lstrip(".")[:80] or "badge.json"
+    if len(data) > MAX_BADGE_BYTES:
+        raise WebError(413, "too-large", f"{base} is too large: badge files are at most {MAX_BADGE_BYTES // 1024} KB.")
+    if data[:8] == b"\x89PNG\r\n\x1a\n" or data.lstrip()[:5].lower() in (b"<svg ", b"<?xml"):
+        raise WebError(415, "unsupported-type", f"{base} is a badge image. Upload the badge's JSON file instead "
+                       "(your badge provider offers it as a download, often called the assertion).")
+    if not base.lower().endswith(BADGE_SUFFIXES):
+        raise WebError(415, "unsupported-type", f"{base} is not a badge file: upload Open Badges JSON "
+                       f"({', '.join(BADGE_SUFFIXES)}).")
+    try:
+        text = data.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise WebError(415, "unsupported-type", f"{base} is not a text badge file (Open Badges JSON).") from None
+    if not (text.startswith("{") or (text.count(".") == 2 and " " not in text)):
+        raise WebError(415, "unsupported-type", f"{base} does not look like Open Badges JSON.")
+    return base
+
+
+def import_badges(store: Any, cat: Catalog, as_of: date, files: list[tuple[str, bytes]]) -> dict[str, Any]:
+    """Read uploaded Open Badges and record them (the CLI's ``portfolio import-badge``)."""
+    import tempfile
+    from pathlib import Path
+
+    from certwise.interop.badges import BadgeError, read_badges
+    from certwise.store.db import NewEntry
+
+    files = [(n, d) for n, d in files if n or d]
+    if not files:
+        raise bad_input("Choose one or more badge files to upload.", "files")
+    if len(files) > MAX_BADGE_FILES:
+        raise bad_input(f"Upload at most {MAX_BADGE_FILES} files at a time.", "files")
+    with tempfile.TemporaryDirectory(prefix="certwise-badges-") as tmp:
+        paths = []
+        seen: set[str] = set()
+        for i, (name, data) in enumerate(files):
+            safe = check_badge_file(name, data)
+            if safe in seen:
+                safe = f"{i}-{safe}"
+            seen.add(safe)
+            p = Path(tmp) / safe
+            p.write_bytes(data)
+            paths.append(p)
+        try:
+            badges = read_badges(paths, cat, as_of)
+        except BadgeError as e:
+            raise bad_input(str(e).replace(tmp + "/", "")) from None
+    items = []
+    for b in badges:
+        cred = cat.get(b.id) if b.id else None
+        items.append(NewEntry(cred, name=None if cred else b.name, issuer=None if cred else b.issuer,
+                              earned=b.earned, expires=b.expires, credential_url=b.credential_url, source="badge"))
+    entries = store.add_entries(items)
+    rows = []
+    for b, entry in zip(badges, entries, strict=True):
+        rows.append({**entry.to_dict(), "expired": entry.expired(as_of), "file": Path(b.file).name, "format": b.format,
+                     "matched": b.id is not None, "match_score": b.match_score})
+    return {"as_of": as_of.isoformat(), "imported": rows}

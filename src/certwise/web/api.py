@@ -1,0 +1,312 @@
+"""The JSON API of SPEC.md §5 under ``/api/v1``: the same engine as the CLI, the same JSON.
+
+Every handler is a few lines: parse, call one function, return its dict. Errors have one
+shape (see :mod:`certwise.web.errors`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from certwise.web import views
+from certwise.web.common import catalog, parse_as_of, query_list, web
+from certwise.web.errors import ERROR_RESPONSES, bad_input, not_found
+from certwise.web.forms import parse_filters
+
+router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
+
+AsOf = Query(None, description="Compute as of this date, YYYY-MM-DD (default: today).", pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+
+@router.get("/credentials", tags=["catalog"], summary="List the catalog, filtered and sorted")
+def list_credentials(
+    request: Request,
+    q: str | None = Query(None, description="Search text: a name, an exam code or a nickname."),
+    provider: list[str] = Query([], description="Provider name or part of it; repeat or comma-separate."),
+    ecosystem: list[str] = Query([]),
+    tier: list[str] = Query([], description="The guide's tier, 1-4."),
+    level: list[str] = Query([]),
+    domain: list[str] = Query([]),
+    kind: list[str] = Query([]),
+    status: list[str] = Query([]),
+    group: list[str] = Query([]),
+    max_cost: str | None = Query(None, description="Only credentials whose lowest cost is at most this (USD)."),
+    free: bool = False,
+    sort: str = Query("tier", description="tier, name, cost, hours, provider or level."),
+    as_of: str | None = AsOf,
+) -> dict[str, Any]:
+    """``certwise list --json``."""
+    day = parse_as_of(as_of, request)
+    filters, sort_key, errors = parse_filters(lambda name: query_list(request, name))
+    if errors:
+        raise bad_input(" ".join(errors))
+    return views.catalog_list(catalog(request), day, filters, sort_key)
+
+
+@router.get("/credentials/{ident}", tags=["catalog"], summary="Every fact about one credential")
+def get_credential(request: Request, ident: str, as_of: str | None = AsOf) -> dict[str, Any]:
+    """``certwise show ID --json``; ``ident`` may be an id, an exam code or a common name."""
+    day = parse_as_of(as_of, request)
+    cat = catalog(request)
+    return views.credential_page_data(views.get_credential(cat, ident), cat, day)
+
+
+@router.get("/compare", tags=["catalog"], summary="Two to four credentials side by side")
+def compare(request: Request, ids: list[str] = Query(..., description="2-4 ids or aliases"),
+            as_of: str | None = AsOf) -> dict[str, Any]:
+    """``certwise compare ID ID… --json``."""
+    day = parse_as_of(as_of, request)
+    return views.compare_data(catalog(request), query_list(request, "ids"), day)
+
+
+@router.get("/search", tags=["catalog"], summary="Find credentials by name, alias or exam code")
+def search(request: Request, q: str = Query(..., min_length=1), limit: int = Query(10, ge=1, le=100),
+           as_of: str | None = AsOf) -> dict[str, Any]:
+    """``certwise search TEXT --json``: best match first."""
+    from certwise.catalog.search import search as do_search
+    from certwise.catalog.views import credential_summary
+
+    day = parse_as_of(as_of, request)
+    hits = do_search(catalog(request), q, limit=limit)
+    return {"as_of": day.isoformat(), "query": q,
+            "results": [{**credential_summary(c, day), "score": s} for c, s in hits]}
+
+
+# --- bodies -----------------------------------------------------------------------------------
+
+class ProfileIn(BaseModel):
+    """The profile of SPEC.md §3. Every field is optional; the engine fills the defaults."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: str | None = Field(None, description="career-changer, student, developer, data-professional, "
+                             "ml-practitioner, non-technical, researcher or leader", examples=["developer"])
+    years_experience: int | None = Field(None, ge=0, description="Years working in tech or data.")
+    cloud: str | None = Field(None, description="aws, gcp, azure or none", examples=["aws"])
+    cloud_experience: str | None = Field(None, description="none, some or extensive")
+    platforms: list[str] | str | None = Field(None, description="databricks, spark, nvidia, tensorflow, pytorch")
+    goal: str | None = Field(None, description="ai-literacy, first-ai-role, ml-engineering, generative-ai, "
+                             "deep-learning, data-to-ai, research or leadership", examples=["ml-engineering"])
+    budget_usd: float | None = Field(None, ge=0, description="0 means free options only; omit for no limit.")
+    hours_per_week: float | None = Field(None, gt=0, description="Hours a week for study (default 5).")
+    months: float | None = Field(None, gt=0, description="By when you want the credential.")
+    held: list[str] | str | None = Field(None, description="Credential ids or aliases already earned.")
+
+    def mapping(self) -> dict[str, Any]:
+        return {k: v for k, v in self.model_dump().items() if k in PROFILE_KEYS and v is not None}
+
+
+PROFILE_KEYS = ("role", "years_experience", "cloud", "cloud_experience", "platforms", "goal", "budget_usd",
+                "hours_per_week", "months", "held")
+
+
+class RecommendIn(ProfileIn):
+    as_of: date | None = Field(None, description="Compute as of this date (default: today).")
+    limit: int = Field(10, ge=1, le=50, description="How many recommendations.")
+
+
+class EvaluateIn(BaseModel):
+    """Either ``id`` (a catalogued credential) or a description of any credential."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(None, description="A catalog id or alias, e.g. AI-102.")
+    name: str | None = None
+    issuer: str | None = None
+    price_usd: float | None = Field(None, ge=0)
+    hours: float | None = Field(None, gt=0)
+    assessment: str | None = Field(None, description="none, quiz, proctored-exam, performance-exam or project")
+    hands_on: bool | None = None
+    renewal_years: float | None = Field(None, gt=0)
+    url: str | None = None
+    as_of: date | None = None
+
+
+class PlanIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ids: list[str] = Field(..., min_length=1, max_length=12, description="Credential ids or aliases.")
+    start: date | None = Field(None, description="First study day (default: today).")
+    hours_per_week: float = Field(5, gt=0, le=168)
+    years_experience: int = Field(0, ge=0)
+    held: list[str] = Field(default_factory=list, description="Ids already held (prerequisites met).")
+
+
+class RoiIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    salary: float = Field(..., gt=0, description="Yearly salary in USD.")
+    as_of: date | None = None
+
+
+class HoldingIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = None
+    name: str | None = None
+    issuer: str | None = None
+    earned: date | None = None
+    expires: date | None = None
+
+
+class AuditIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    held: list[str] = Field(default_factory=list, description="Catalog ids or aliases you hold.")
+    holdings: list[HoldingIn] = Field(default_factory=list, description="Credentials with dates, or outside the catalog.")
+    portfolio: bool = Field(False, description="Also audit everything held in the stored portfolio.")
+    as_of: date | None = None
+
+
+class EntryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(None, description="A catalog id or alias; or give name and issuer.")
+    name: str | None = None
+    issuer: str | None = None
+    state: str = Field("held", description="held or planned")
+    earned: date | None = None
+    expires: date | None = None
+    credential_url: str | None = None
+    as_of: date | None = None
+
+
+# --- advice -----------------------------------------------------------------------------------
+
+@router.post("/recommend", tags=["advice"], summary="Recommendations for a profile (SPEC §4 recommend)")
+def recommend(request: Request, body: RecommendIn) -> dict[str, Any]:
+    cat = catalog(request)
+    profile = views.build_profile(body.mapping(), cat)
+    return views.recommend_data(profile, cat, parse_as_of(body.as_of, request), limit=body.limit)
+
+
+@router.post("/evaluate", tags=["advice"], summary="Is a credential worth it? (SPEC §4 evaluate)")
+def evaluate(request: Request, body: EvaluateIn) -> dict[str, Any]:
+    cat = catalog(request)
+    day = parse_as_of(body.as_of, request)
+    if body.id:
+        return views.evaluate_id(cat, body.id, day)
+    desc = body.model_dump(exclude={"id", "as_of"}, exclude_none=True)
+    if not desc:
+        raise bad_input("Give 'id' for a catalogued credential, or describe one: name, issuer, price_usd, hours …")
+    return views.evaluate_desc(cat, desc, day)
+
+
+@router.get("/stacks", tags=["advice"], summary="The named stacks")
+def stacks() -> dict[str, Any]:
+    from certwise.advice.stacks import STACK_NAMES
+
+    return {"stacks": list(STACK_NAMES)}
+
+
+@router.get("/stacks/{name}", tags=["advice"], summary="A certification stack (SPEC §4 stack)")
+def stack(request: Request, name: str, held: list[str] = Query([]), as_of: str | None = AsOf) -> dict[str, Any]:
+    from certwise.advice.stacks import named_stack
+
+    cat = catalog(request)
+    held_ids = [views.get_credential_or_400(cat, h, "held").id for h in query_list(request, "held")]
+    try:
+        return named_stack(name, cat, parse_as_of(as_of, request), held=held_ids)  # type: ignore[no-any-return]
+    except KeyError as e:
+        raise not_found(str(e.args[0]).replace(" (or --profile)", " (or POST a profile to /stacks)")) from None
+
+
+@router.post("/stacks", tags=["advice"], summary="A stack built for a profile")
+def stack_for_profile(request: Request, body: RecommendIn) -> dict[str, Any]:
+    from certwise.advice.stacks import stack_for_profile as build
+
+    cat = catalog(request)
+    profile = views.build_profile(body.mapping(), cat)
+    return build(profile, cat, parse_as_of(body.as_of, request))  # type: ignore[no-any-return]
+
+
+@router.post("/plan", tags=["plan"], summary="A dated study plan (SPEC §4 plan)")
+def plan(request: Request, body: PlanIn) -> dict[str, Any]:
+    cat = catalog(request)
+    held = [views.get_credential_or_400(cat, h, "held").id for h in body.held]
+    return views.plan_data(cat, body.ids, parse_as_of(body.start, request, "start"), body.hours_per_week,
+                           body.years_experience, held=held)
+
+
+@router.post("/plan.ics", tags=["plan"], summary="The plan as an iCalendar file",
+             response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
+def plan_ics(request: Request, body: PlanIn) -> Response:
+    p = plan(request, body)
+    return Response(views.plan_ics(p), media_type="text/calendar; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="certwise-plan.ics"'})
+
+
+@router.post("/roi", tags=["advice"], summary="Salary uplift and payback (SPEC §4 roi)")
+def roi(request: Request, body: RoiIn) -> dict[str, Any]:
+    cat = catalog(request)
+    cred = views.get_credential_or_400(cat, body.id, "id")
+    return views.roi_data(cred, body.salary, parse_as_of(body.as_of, request))
+
+
+@router.post("/audit", tags=["advice"], summary="What held credentials say together (SPEC §4 audit)")
+def audit(request: Request, body: AuditIn) -> dict[str, Any]:
+    from certwise.advice.audit import Holding
+    from certwise.advice.audit import audit as run
+
+    cat = catalog(request)
+    day = parse_as_of(body.as_of, request)
+    holdings = [Holding(id=views.get_credential_or_400(cat, h, "held").id, name=h) for h in body.held]
+    for h in body.holdings:
+        if not h.id and not h.name:
+            raise bad_input("Each holding needs an id or a name.", "holdings")
+        if h.id:
+            views.get_credential_or_400(cat, h.id, "holdings.id")
+        holdings.append(Holding.from_obj(h.model_dump()))
+    if body.portfolio:
+        holdings += [Holding.from_obj(e) for e in web(request).store().list_entries("held")]
+    return run(holdings, cat, day)  # type: ignore[no-any-return]
+
+
+# --- portfolio --------------------------------------------------------------------------------
+
+@router.get("/portfolio", tags=["portfolio"], summary="Everything in the portfolio")
+def portfolio_list(request: Request, as_of: str | None = AsOf) -> dict[str, Any]:
+    from certwise.store.reports import portfolio_report
+
+    return portfolio_report(web(request).store().list_entries(), parse_as_of(as_of, request))
+
+
+@router.post("/portfolio", tags=["portfolio"], summary="Add a held or planned credential", status_code=201)
+def portfolio_add(request: Request, body: EntryIn) -> dict[str, Any]:
+    from certwise.store.reports import entry_dict
+
+    day = parse_as_of(body.as_of, request)
+    e = views.add_entry(web(request).store(), catalog(request), day, body.model_dump(exclude={"as_of"}))
+    return entry_dict(e, day)
+
+
+@router.delete("/portfolio/{ident}", tags=["portfolio"], summary="Remove an entry (entry id, catalog id or name)")
+def portfolio_remove(request: Request, ident: str, as_of: str | None = AsOf) -> dict[str, Any]:
+    from certwise.store.reports import entry_dict
+
+    e = views.remove_entry(web(request).store(), catalog(request), ident)
+    return {"removed": entry_dict(e, parse_as_of(as_of, request))}
+
+
+@router.get("/portfolio/renewals", tags=["portfolio"], summary="Renewals coming up")
+def portfolio_renewals(request: Request, within: int = Query(90, ge=0, le=3650), as_of: str | None = AsOf) -> dict[str, Any]:
+    from certwise.store.reports import renewals_report
+
+    day = parse_as_of(as_of, request)
+    cat = catalog(request)
+    return renewals_report(web(request).store().renewals(day, within), cat, day, within)
+
+
+@router.post("/portfolio/badges", tags=["portfolio"], summary="Import Open Badges files (multipart, field 'files')",
+             status_code=201)
+async def portfolio_badges(request: Request, files: list[UploadFile] = File(...),
+                           as_of: str | None = AsOf) -> dict[str, Any]:
+    day = parse_as_of(as_of, request)
+    data = [(f.filename or "", await f.read(views.MAX_BADGE_BYTES + 1)) for f in files]
+    return views.import_badges(web(request).store(), catalog(request), day, data)
