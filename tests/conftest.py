@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from certwise.catalog import default_catalog
+
+# the validated-catalog cache goes to a folder of this test session, not the user's cache
+os.environ.setdefault("CERTWISE_CACHE_DIR", tempfile.mkdtemp(prefix="certwise-test-cache-"))
 
 
 @pytest.fixture(autouse=True)

@@ -10,12 +10,13 @@ it, so the CLI can print it and exit 2.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -53,37 +54,120 @@ _VALUE_ALIASES = {
               "microsoft": "azure", "ms": "azure", "no": "none", "": "none"},
     "cloud_experience": {"no": "none", "little": "some", "yes": "some", "lots": "extensive", "a-lot": "extensive"},
 }
+_CHOICES = {"role": ROLES, "cloud": CLOUDS, "cloud_experience": CLOUD_EXPERIENCE, "goal": GOALS}
 
 
 class ProfileError(ValueError):
     """A bad profile; ``str(err)`` is one line saying what is wrong and how to fix it."""
 
 
-class Profile(BaseModel):
-    """Who is asking (SPEC.md §3). ``stage`` follows the guide: early 0–2, mid 3–7, senior 8+."""
+def _flag(field: str) -> str:
+    return "--" + field.replace("_", "-")
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+def _number(field: str, v: Any) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        raise ProfileError(f"{field} must be a number; got {v!r} (fix the profile or {_flag(field)})")
+    try:
+        x = float(v)
+    except ValueError:
+        raise ProfileError(f"{field} must be a number; got {v!r} (fix the profile or {_flag(field)})") from None
+    if math.isnan(x) or math.isinf(x):
+        raise ProfileError(f"{field} must be a finite number; got {v!r} (fix the profile or {_flag(field)})")
+    return x
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who is asking (SPEC.md §3). ``stage`` follows the guide: early 0–2, mid 3–7, senior 8+.
+
+    A frozen dataclass checked in ``__post_init__`` (ProfileError, one line), with the
+    pydantic-style ``model_validate`` / ``model_dump`` / ``model_copy`` / ``model_json_schema``
+    of the catalog's records: pydantic itself is imported only for the JSON Schema, so the
+    CLI does not pay its import on every call.
+    """
 
     role: Role = "career-changer"
-    years_experience: int = Field(default=0, ge=0)
+    years_experience: int = 0
     cloud: Cloud = "none"
     cloud_experience: CloudExperience = "none"
     platforms: tuple[Platform, ...] = ()
     goal: Goal = "first-ai-role"
-    budget_usd: float | None = Field(default=None, ge=0)
-    hours_per_week: float = Field(default=5, gt=0)
-    months: float | None = Field(default=None, gt=0)
+    budget_usd: float | None = None
+    hours_per_week: float = 5
+    months: float | None = None
     held: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for field, allowed in _CHOICES.items():
+            v = getattr(self, field)
+            if v not in allowed:
+                raise ProfileError(f"{field} '{v}' is not one of: {', '.join(allowed)} "
+                                   f"(fix the profile or {_flag(field)})")
+        plats = tuple(self.platforms) if not isinstance(self.platforms, str) else (self.platforms,)
+        for x in plats:
+            if x not in PLATFORMS:
+                raise ProfileError(f"platforms '{x}' is not one of: {', '.join(PLATFORMS)}")
+        object.__setattr__(self, "platforms", tuple(dict.fromkeys(plats)))
+        held = tuple(self.held) if not isinstance(self.held, str) else (self.held,)
+        if not all(isinstance(h, str) and h for h in held):
+            raise ProfileError("held must be a list of credential ids")
+        object.__setattr__(self, "held", held)
+        years = _number("years_experience", self.years_experience)
+        if years < 0 or not float(years).is_integer():
+            raise ProfileError(f"years_experience must be a whole number ≥ 0; got {self.years_experience!r} "
+                               "(fix the profile or --years-experience)")
+        object.__setattr__(self, "years_experience", int(years))
+        if self.budget_usd is not None:
+            b = _number("budget_usd", self.budget_usd)
+            if b < 0:
+                raise ProfileError(f"budget_usd must be a number ≥ 0 (0 means free options only); got "
+                                   f"{self.budget_usd!r} (fix the profile or --budget-usd)")
+            object.__setattr__(self, "budget_usd", b)
+        h = _number("hours_per_week", self.hours_per_week)
+        if h <= 0:
+            raise ProfileError(f"hours_per_week must be a number above 0 (hours you can study each week); got "
+                               f"{self.hours_per_week!r} (fix the profile or --hours-per-week)")
+        object.__setattr__(self, "hours_per_week", h)
+        if self.months is not None:
+            m = _number("months", self.months)
+            if m <= 0:
+                raise ProfileError(f"months must be a number above 0 (your time horizon); got {self.months!r} "
+                                   "(fix the profile or --months)")
+            object.__setattr__(self, "months", m)
 
     @property
     def stage(self) -> Stage:
         return stage_for(self.years_experience)
 
+    # --- the pydantic-style interface --------------------------------------------------------
+
+    @classmethod
+    def model_validate(cls, data: Mapping[str, Any]) -> Profile:
+        """A Profile from a mapping of SPEC field names (ProfileError on any problem)."""
+        return profile_from(data)
+
+    def model_dump(self, mode: str = "python") -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        if mode == "json":
+            d["platforms"] = list(self.platforms)
+            d["held"] = list(self.held)
+        return d
+
+    def model_copy(self, update: Mapping[str, Any] | None = None) -> Profile:
+        return dataclasses.replace(self, **dict(update or {}))
+
+    @classmethod
+    def model_json_schema(cls) -> dict[str, Any]:
+        from pydantic import TypeAdapter
+
+        schema: dict[str, Any] = TypeAdapter(cls).json_schema()
+        schema["title"] = "Profile"
+        return schema
+
     def to_json(self) -> dict[str, Any]:
         """The normalised profile as SPEC JSON (lists, plain numbers)."""
         d = self.model_dump(mode="json")
-        d["platforms"] = list(self.platforms)
-        d["held"] = list(self.held)
         for k in ("budget_usd", "hours_per_week", "months"):
             v = d[k]
             if isinstance(v, float) and v.is_integer():
@@ -117,10 +201,6 @@ def _split(v: Any) -> list[str]:
     return out
 
 
-def _choices(field: str, value: Any, allowed: tuple[str, ...]) -> str:
-    return f"{field} '{value}' is not one of: {', '.join(allowed)}"
-
-
 def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
     d: dict[str, Any] = {}
     for k, v in raw.items():
@@ -142,26 +222,6 @@ def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
     return d
 
 
-def _explain(exc: ValidationError) -> str:
-    e = exc.errors()[0]
-    field = str(e["loc"][0]) if e["loc"] else "profile"
-    val = e.get("input")
-    allowed = {"role": ROLES, "cloud": CLOUDS, "cloud_experience": CLOUD_EXPERIENCE, "goal": GOALS,
-               "platforms": PLATFORMS}.get(field)
-    if allowed is not None and e["type"] == "literal_error":
-        return _choices(field, val, allowed)
-    flag = "--" + field.replace("_", "-")
-    if field == "budget_usd":
-        return f"budget_usd must be a number ≥ 0 (0 means free options only); got {val!r} (fix the profile or {flag})"
-    if field == "hours_per_week":
-        return f"hours_per_week must be a number above 0 (hours you can study each week); got {val!r} (fix the profile or {flag})"
-    if field == "months":
-        return f"months must be a number above 0 (your time horizon); got {val!r} (fix the profile or {flag})"
-    if field == "years_experience":
-        return f"years_experience must be a whole number ≥ 0; got {val!r} (fix the profile or {flag})"
-    return f"{field}: {e['msg']}; got {val!r}"
-
-
 def profile_from(
     mapping: Mapping[str, Any] | None = None,
     overrides: Mapping[str, Any] | None = None,
@@ -177,12 +237,7 @@ def profile_from(
         raise ProfileError(f"a profile must be a mapping of fields, got {type(mapping).__name__}")
     d = _normalise(mapping or {})
     d.update(_normalise({k: v for k, v in (overrides or {}).items() if v is not None and v != ()}))
-    if isinstance(d.get("years_experience"), float) and d["years_experience"].is_integer():
-        d["years_experience"] = int(d["years_experience"])
-    try:
-        p = Profile.model_validate(d)
-    except ValidationError as e:
-        raise ProfileError(_explain(e)) from None
+    p = Profile(**d)
     if catalog is not None and p.held:
         p = p.model_copy(update={"held": resolve_held(p.held, catalog)})
     return p

@@ -257,7 +257,7 @@ def compare_cmd(idents: tuple[str, ...], as_of: date, as_json: bool) -> None:
 
 @click.command("search")
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100), help="How many matches to show.")
 @as_of_option
 @json_option
 def search_cmd(text: tuple[str, ...], limit: int, as_of: date, as_json: bool) -> None:

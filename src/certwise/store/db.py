@@ -24,9 +24,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, create_engine, delete, event, func, inspect, or_, select, update
+from sqlalchemy import Connection, create_engine, delete, event, func, insert, inspect, or_, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
 from certwise.settings import database_url, sqlite_path
@@ -201,7 +200,7 @@ class Store:
                         or_(EntryRow.entry_id == row["entry_id"], EntryRow.key == row["key"])
                     )
                 )
-                conn.execute(EntryRow.__table__.insert().values(**row))
+                conn.execute(insert(EntryRow).values(**row))
         return [_entry(r) for r in rows]
 
     def renewals(self, as_of: date, within_days: int = 90) -> list[RenewalDue]:
@@ -224,28 +223,32 @@ class Store:
         *,
         batch_size: int = 1000,
         progress: Callable[[int], None] | None = None,
+        replace: bool = False,
     ) -> int:
         """Store credentials in the overlay, all in ONE transaction; returns how many.
+
+        With ``replace``, the overlay is emptied first (in the same transaction).
 
         ``credentials`` may be a generator: it is consumed in batches of ``batch_size``, so
         memory stays bounded. ``progress(n)`` is called with the count stored so far. If the
         process dies before the end, the database is as it was.
         """
-        table = OverlayRow.__table__
         if self.dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-            ins: Any = pg_insert(table)
+            ins: Any = pg_insert(OverlayRow)
         else:
             from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-            ins = sqlite_insert(table)
+            ins = sqlite_insert(OverlayRow)
         stmt = ins.on_conflict_do_update(
             index_elements=["id"], set_={"json": ins.excluded.json, "imported_at": ins.excluded.imported_at}
         )
-        now = _now()
+        now = datetime.now(UTC).replace(tzinfo=None)  # full precision: it keys the overlay cache
         total = 0
         with self._tx(write=True) as conn:
+            if replace:
+                conn.execute(delete(OverlayRow))
             batch: list[dict[str, Any]] = []
             for c in credentials:
                 batch.append({"id": c.id, "json": _dump(c), "imported_at": now})
@@ -308,10 +311,7 @@ def _make_engine(url: str) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if wal:
-            try:
-                cur.execute("PRAGMA journal_mode=WAL")
-            except Exception as e:  # pragma: no cover - e.g. a read-only directory
-                raise OperationalError("PRAGMA journal_mode=WAL", {}, e) from e
+            _enable_wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
@@ -381,7 +381,7 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
     old = conn.execute(select(t).where(EntryRow.key == row["key"])).mappings().first()
     if old is None:
         new = {**row, "entry_id": uuid.uuid4().hex[:12], "created": _now()}
-        conn.execute(t.insert().values(**new))
+        conn.execute(insert(EntryRow).values(**new))
         return _entry(new)
     if row["state"] == "planned" and old["state"] == "held":
         raise StoreError(f"'{row['name']}' is already held (earned {old['earned']}); nothing to plan")
@@ -391,8 +391,38 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
     return _entry({**old, **values})
 
 
+_ADAPTER: Any = None
+
+
 def _dump(c: Credential) -> str:
-    return json.dumps(c.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON of a credential (pydantic's serializer: C speed, same shape as model_dump)."""
+    global _ADAPTER
+    if _ADAPTER is None:
+        from pydantic import TypeAdapter
+
+        from certwise.catalog.model import Credential
+
+        _ADAPTER = TypeAdapter(Credential)
+    return str(_ADAPTER.dump_json(c, exclude_none=True).decode("utf-8"))
+
+
+def _enable_wal(cur: Any) -> None:
+    """WAL is persistent: set it once. Switching needs a moment alone with a new file,
+    and SQLite does not wait for that on its own, so retry while another process holds it."""
+    import sqlite3
+    import time
+
+    if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _entry(row: Any) -> Entry:

@@ -7,6 +7,8 @@ rows means the shipped catalog comes back untouched, without importing SQLAlchem
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from certwise.settings import database_url, sqlite_path
@@ -30,11 +32,11 @@ def overlay_catalog(cat: Catalog) -> Catalog:
         if path is None or not path.is_file():
             return cat
         try:
-            rows = _sqlite_rows(str(path))
+            creds = _sqlite_overlay(str(path))
         except sqlite3.Error:
-            rows = None  # locked, or an unusual setup: fall back to the full store
-        if rows is not None:
-            return cat.with_overlay(_parse(rows)) if rows else cat
+            creds = None  # locked, or an unusual setup: fall back to the full store
+        if creds is not None:
+            return cat.with_overlay(creds) if creds else cat
     from certwise.store.db import Store
 
     store = Store(url)
@@ -45,7 +47,14 @@ def overlay_catalog(cat: Catalog) -> Catalog:
     return cat.with_overlay(creds) if creds else cat
 
 
-def _sqlite_rows(path: str) -> list[str]:
+def _sqlite_overlay(path: str) -> list[Credential]:
+    """The overlay read with the standard library; [] when there is none.
+
+    Validated records are cached (pickle) under a key of the row count and the newest
+    import time, so a large overlay costs one query and one unpickle per command.
+    """
+    import pickle
+
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     try:
         has = conn.execute(
@@ -53,14 +62,53 @@ def _sqlite_rows(path: str) -> list[str]:
         ).fetchone()
         if not has:
             return []
-        if conn.execute("SELECT 1 FROM overlay_credentials LIMIT 1").fetchone() is None:
+        count, newest = conn.execute("SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials").fetchone()
+        if not count:
             return []
-        return [r[0] for r in conn.execute("SELECT json FROM overlay_credentials ORDER BY id")]
+        cache = _cache_file(path, f"{count}|{newest}")
+        if cache is not None and cache.exists():
+            try:
+                cached: list[Credential] = pickle.loads(cache.read_bytes())
+                return cached
+            except Exception:  # a broken cache is rebuilt, never trusted
+                pass
+        creds = _parse(r[0] for r in conn.execute("SELECT json FROM overlay_credentials ORDER BY id"))
     finally:
         conn.close()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            for old in cache.parent.glob(cache.name.rsplit("-", 1)[0] + "-*.pickle"):
+                old.unlink(missing_ok=True)
+            tmp = cache.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(creds, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(cache)
+        except OSError:
+            pass
+    return creds
 
 
-def _parse(rows: list[str]) -> list[Credential]:
+def _cache_file(db: str, key: str) -> Path | None:
+    import hashlib
+    import os
+    import sys
+
+    where = os.environ.get("CERTWISE_CACHE_DIR")
+    if where == "off":
+        return None
+    if not where:
+        from platformdirs import user_cache_dir
+
+        where = user_cache_dir("certwise")
+    from certwise.catalog import model
+
+    stamp = Path(model.__file__).stat().st_mtime_ns
+    db_hash = hashlib.sha256(str(Path(db).resolve()).encode()).hexdigest()[:16]
+    h = hashlib.sha256(f"{stamp}|{sys.version}|{key}".encode()).hexdigest()[:16]
+    return Path(where) / f"overlay-{db_hash}-{h}.pickle"
+
+
+def _parse(rows: Iterable[str]) -> list[Credential]:
     import json
 
     from pydantic import ValidationError

@@ -1,0 +1,459 @@
+"""Rank the catalog's live credentials for a person and explain each pick from the guide.
+
+The ranking is the weighted model of :mod:`certwise.advice.scoring` (its docstring has the
+weights and the reason for each, from the guide). This module turns a ranking into the
+SPEC.md §4 answer: reasons in the guide's words, warnings from its common mistakes and the
+calendar, free learning paths, the stack to continue with, and guidance for the career stage
+and for making the credential count.
+
+>>> from datetime import date
+>>> from certwise.catalog import default_catalog
+>>> from certwise.advice.profile import Profile
+>>> out = recommend(Profile(role="developer", cloud="gcp", cloud_experience="some", years_experience=4,
+...                         goal="ml-engineering"), default_catalog(), date(2026, 1, 9))
+>>> out["recommendations"][0]["id"]
+'google-ml-engineer'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from certwise.advice.profile import Profile
+from certwise.advice.scoring import (
+    BIG_CLOUDS,
+    CLOUD_NAMES,
+    COLLECTING_BELOW,
+    GOAL_DOMAINS,
+    GOAL_NAMES,
+    ROLE_NAMES,
+    STACK_POOL,
+    WEEKS_PER_MONTH,
+    WEIGHTS,
+    Scored,
+    _features,
+    _Scorer,
+    prestige_need,
+    rank,
+)
+from certwise.catalog.model import LEVEL_RANK, Credential
+
+if TYPE_CHECKING:
+    from certwise.catalog.load import Catalog
+
+__all__ = ["WEIGHTS", "Scored", "rank", "recommend", "situations", "explain_weights", "ids"]
+
+MAKING_IT_COUNT = {
+    "linkedin": "Put it on LinkedIn prominently: in your headline and skills section, not only under "
+                "certifications — recruiters filter on certification keywords.",
+    "cover_letter": "Mention it in cover letters: \"I recently completed the {name}\" signals seriousness "
+                    "and specific competence.",
+    "portfolio": "Combine it with portfolio projects: the certificate shows you learned something; the "
+                 "project shows you can build something.",
+}
+STAGE_GUIDANCE = {
+    "early": "Early career (0–2 years): focus on foundational certifications that show basic competence "
+             "(IBM AI Engineering, cloud fundamentals, Google AI Essentials); the goal is to get past "
+             "initial resume screens.",
+    "mid": "Mid career (3–7 years): this is where specialized certifications add the most value — cloud ML "
+           "certifications, advanced platform certifications and emerging areas (GenAI, MLOps) "
+           "differentiate you.",
+    "senior": "Senior career (8+ years): certifications matter less than your track record. University "
+              "programs or prestige credentials can help with a move into senior leadership or a new "
+              "domain; otherwise lead with what you have shipped.",
+}
+
+
+
+# --- explanations --------------------------------------------------------------------------------
+
+
+def _money(x: float) -> str:
+    return f"${x:,.0f}"
+
+
+def _range(lo: float, hi: float, unit: str = "", money: bool = False) -> str:
+    f = _money if money else (lambda v: f"{v:g}")
+    return f"{f(lo)}{unit}" if lo == hi else f"{f(lo)}–{f(hi)}{unit}"
+
+
+def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
+    c, fa = s.cred, s.factors
+    contrib = {k: WEIGHTS[k] * v for k, v in fa.items()}
+    reasons: list[tuple[float, str]] = []
+    goal_map = GOAL_DOMAINS[p.goal]
+    covered = [d for d in c.domains if goal_map.get(d, 0) >= 0.5]
+    if fa["goal"] >= 0.5 and covered:
+        reasons.append((contrib["goal"], f"Serves your goal ({GOAL_NAMES[p.goal]}): covers {', '.join(covered)}."))
+    elif fa["goal"] >= 0.5 and s.leads_to:
+        reasons.append((contrib["goal"], f"Foundations first: it leads to {', '.join(s.leads_to[:2])}, which serve "
+                        f"your goal ({GOAL_NAMES[p.goal]}) — the guide: \"build foundations first\"."))
+    if c.ecosystem in BIG_CLOUDS and c.ecosystem == p.cloud:
+        reasons.append((contrib["ecosystem"] + 1, f"Matches your environment ({CLOUD_NAMES[c.ecosystem]}): the guide's rule "
+                        "is to pick the cloud provider certification that matches where you work."))
+    elif c.ecosystem in ("databricks", "nvidia") and fa["ecosystem"] >= 1.0:
+        reasons.append((contrib["ecosystem"], f"You work with {CLOUD_NAMES[c.ecosystem]}: the guide points people on that "
+                        "platform to its own certification."))
+    elif c.ecosystem == "vendor-neutral" and p.cloud == "none":
+        reasons.append((contrib["ecosystem"] * 0.5, "Vendor-neutral: useful whichever platform your next employer uses."))
+    if fa["level"] >= 0.9:
+        rank_ = LEVEL_RANK[c.level.value]
+        if p.stage == "early" or rank_ <= 1:
+            txt = "foundations first — \"build foundations first\" and get past initial resume screens"
+        elif p.stage == "mid" and rank_ >= 3:
+            txt = "mid career is where the guide says specialized certifications add the most value"
+        elif p.stage == "mid":
+            txt = "a step your experience is ready for, on the way to specialised credentials"
+        else:
+            txt = "at your level it adds a credential without repeating basics"
+        reasons.append((contrib["level"] * 0.6, f"Right level for you ({c.level.value}): {txt}."))
+    tier = c.tier
+    if tier is not None:
+        label = {1: "Tier 1 in the guide — cloud provider certifications are \"the gold standard\"",
+                 2: "Tier 2 in the guide — platform programs that are \"still respected in the industry\"",
+                 3: "Tier 3 in the guide — an emerging specialization that future-proofs your skills",
+                 4: "Tier 4 in the guide — a university program, for when prestige matters"}[tier]
+        reasons.append((contrib["recognition"], label + "."))
+    elif c.ecosystem in BIG_CLOUDS:
+        reasons.append((contrib["recognition"] * 0.8, f"Recognised issuer: certifications from {c.provider} carry "
+                        "weight with hiring managers."))
+    if s.replaces:
+        for r in s.replaces:
+            if r.tier is not None:
+                tail = ": it carries that recognition forward" if c.tier is None else ""
+                reasons.append((100, f"Successor of {r.name} ({r.id}), the guide's tier-{r.tier} pick, which "
+                                f"retired on {r.lifecycle.retired}{tail}."))
+    if c.salary_uplift is not None:
+        u = c.salary_uplift.pct
+        reasons.append((contrib["recognition"] * 0.7, f"Holders report about {_range(u.low, u.high, '%')} higher pay "
+                        f"({c.salary_uplift.basis.split('(')[0].strip()} figure)."))
+    if fa["prestige"] >= 0.8:
+        reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
+                        "prestige specifically matters for your target roles."))
+    if fa["persona"] >= 1.0:
+        reasons.append((contrib["persona"], f"The guide names it best for {ROLE_NAMES[p.role]}."))
+    if fa["practical"] >= 0.85:
+        what = "a performance-based exam" if (c.exam and c.exam.performance_based) else (
+            "hands-on projects" if c.hands_on.projects else "hands-on labs")
+        reasons.append((contrib["practical"], f"Practical: {what} — \"practical skills trump theoretical knowledge\", "
+                        "and you finish with something to show."))
+    cost = c.cost.usd
+    if p.budget_usd is not None:
+        if cost.high <= p.budget_usd:
+            reasons.append((contrib["budget"] * 0.7, f"Within your {_money(p.budget_usd)} budget "
+                            f"({_range(cost.low, cost.high, money=True)})."))
+        elif c.cost.financial_aid:
+            reasons.append((contrib["budget"], "Financial aid is available through Coursera, which can reduce or "
+                            "eliminate the cost."))
+    elif cost.high <= 200 and fa["recognition"] >= 0.75:
+        reasons.append((2, f"Good value: {_range(cost.low, cost.high, money=True)} for a recognised credential."))
+    if fa["progression"] >= 1.0:
+        built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
+        reasons.append((contrib["progression"] * 1.5, "Builds on what you hold"
+                        + (f" ({', '.join(built)})" if built else "") + ": a stack that tells a coherent story."))
+    weeks = c.prep.hours.low / p.hours_per_week
+    if fa["time"] >= 0.99:
+        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {_range(c.prep.hours.low, c.prep.hours.high)} "
+                        f"hours of preparation, roughly {weeks:.0f}+ weeks at {p.hours_per_week:g} h/week."))
+    reasons.sort(key=lambda r: -r[0])
+    out = [t for _, t in reasons[:5]]
+    if not out:
+        out = [f"Best available match for your profile among live credentials (score {round(s.score)})."]
+    return out
+
+
+def _rec_json(s: Scored, p: Profile, as_of: date) -> dict[str, Any]:
+    c = s.cred
+    d: dict[str, Any] = {
+        "id": c.id, "name": c.name, "provider": c.provider, "score": int(round(s.score)),
+        "reasons": _reasons(s, p, as_of),
+        "cost_usd": c.cost.usd.as_dict(), "prep_hours": c.prep.hours.as_dict(), "status": s.status,
+        "level": c.level.value, "kind": c.kind.value, "ecosystem": c.ecosystem, "tier": c.tier,
+        "factors": {k: int(round(v * 100)) for k, v in s.factors.items()},
+        "url": c.url,
+    }
+    if c.lifecycle.retired and s.status == "retiring":
+        d["retires"] = c.lifecycle.retired.isoformat()
+    if s.replaces:
+        d["replaces"] = [r.id for r in s.replaces]
+    return d
+
+
+def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -> list[dict[str, str]]:
+    from certwise.advice.stacks import coherence
+
+    w: list[dict[str, str]] = []
+    if not ranked:
+        if p.budget_usd == 0:
+            w.append({"code": "over-budget", "message": "Nothing in the catalog is free or has financial aid for your "
+                      "profile; start with the free learning paths below and certify when you can."})
+        return w
+    top = ranked[:3]
+    first = ranked[0]
+    feats = _features(catalog)
+    sc = _Scorer(p, catalog, feats, as_of)
+    # starting too advanced: the pick for your goal in your cloud is above your readiness
+    flagged = False
+    for s in top:
+        gap = LEVEL_RANK[s.cred.level.value] - sc.readiness(s.cred.ecosystem)
+        if gap >= 1:
+            w.append(_too_advanced(s.cred, p, catalog, as_of))
+            flagged = True
+            break
+    if not flagged and p.cloud in BIG_CLOUDS and p.cloud_experience == "none":
+        # the credential you would aim for in your cloud: its best-ranked one that serves the goal itself
+        aim = next((s for s in ranked if s.cred.ecosystem == p.cloud and sc.goal(tuple(s.cred.domains)) >= 0.8), None)
+        if aim is not None and LEVEL_RANK[aim.cred.level.value] - sc.readiness(aim.cred.ecosystem) >= 1:
+            w.append(_too_advanced(aim.cred, p, catalog, as_of))
+    # over budget
+    if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
+        c = first.cred
+        aid = " Coursera financial aid can reduce it." if c.cost.financial_aid else ""
+        w.append({"code": "over-budget", "message": f"{c.name} costs {_range(c.cost.usd.low, c.cost.usd.high, money=True)}, "
+                  f"over your {_money(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
+    elif p.budget_usd is not None and p.budget_usd > 0:
+        over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
+        if over:
+            names = ", ".join(f"{c.id} ({_range(c.cost.usd.low, c.cost.usd.high, money=True)})" for c in over)
+            w.append({"code": "over-budget", "message": f"Over your {_money(p.budget_usd)} budget: {names}."})
+    # cramming
+    if p.months is not None:
+        avail = p.hours_per_week * p.months * WEEKS_PER_MONTH
+        need = first.cred.prep.hours.low
+        if avail < 0.5 * need:
+            w.append({"code": "cramming", "message": (
+                f"{first.cred.name} needs about {_range(first.cred.prep.hours.low, first.cred.prep.hours.high)} hours of "
+                f"preparation; {p.hours_per_week:g} h/week for {p.months:g} months gives about {avail:.0f}. "
+                "Cramming passes exams without the skills — allow more months or more hours per week "
+                f"(at {p.hours_per_week:g} h/week: about {need / p.hours_per_week / WEEKS_PER_MONTH:.0f}+ months).")})
+    # collecting
+    if len(p.held) >= 3:
+        held_sorted = sorted((h for h in p.held if h in catalog), key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))
+        coh = coherence(held_sorted, catalog)
+        if coh < COLLECTING_BELOW:
+            w.append({"code": "collecting", "message": (
+                f"You hold {len(p.held)} credentials that tell no single story (coherence {coh}/100). The guide's "
+                "universal rule: never collect certifications for their own sake — pick the next one to deepen one "
+                "direction, and build projects with what you have.")})
+    # superseded: the guide's pick retired and its successor is offered
+    seen: set[str] = set()
+    for s in top:
+        for r in s.replaces:
+            if r.tier is None or r.id in seen:
+                continue
+            seen.add(r.id)
+            offered = [x.cred.id for x in top if r in x.replaces]
+            w.append({"code": "superseded", "message": (
+                f"The guide's pick {r.name} ({r.id}) retired on {r.lifecycle.retired}; "
+                f"its successor {', '.join(offered)} is offered instead.")})
+    # retiring
+    for s in top:
+        if s.status != "retiring":
+            continue
+        c = s.cred
+        end = c.lifecycle.retired
+        if end is None:
+            w.append({"code": "retiring", "message": f"{c.name} is being retired (announced "
+                      f"{c.lifecycle.retirement_announced}); check the exam's last date before you start."})
+            continue
+        weeks_left = (end - as_of).days / 7
+        lo, hi = c.prep.hours.low / p.hours_per_week, c.prep.hours.high / p.hours_per_week
+        if hi <= weeks_left:
+            verdict = "you can finish preparing in time if you start now"
+        elif lo <= weeks_left:
+            verdict = "you can finish in time only at the fast end — book the exam early"
+        else:
+            verdict = "you cannot finish preparing before it retires at this pace"
+        succ = ", ".join(c.lifecycle.successors)
+        tail = f" Its successor: {succ}." if succ else ""
+        w.append({"code": "retiring", "message": (
+            f"{c.name} retires on {end} ({(end - as_of).days} days from {as_of}). At {p.hours_per_week:g} h/week you "
+            f"need about {lo:.0f}–{hi:.0f} weeks to prepare: {verdict}.{tail}")})
+    return w
+
+
+def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date) -> dict[str, str]:
+    found: list[Credential] = []
+    for i in _features(catalog).foundational.get(c.ecosystem, []):  # sorted by id
+        x = catalog.credentials[i]
+        if x.id not in p.held and x.is_live(as_of):
+            found.append(x)
+            if len(found) == 3:
+                break
+    found += [catalog.get(i) for i in c.recommended_before if i in catalog and i not in p.held
+              and catalog.get(i).is_live(as_of) and catalog.get(i) not in found]
+    found.sort(key=lambda x: (LEVEL_RANK[x.level.value], x.id))
+    where = CLOUD_NAMES.get(c.ecosystem, c.ecosystem)
+    exp = p.cloud_experience if c.ecosystem == p.cloud else "none"
+    first = (" Build foundations first: " + ", ".join(x.id for x in found[:3]) + ".") if found else \
+        " Build foundations first with hands-on projects."
+    why = f"you have {'no' if exp == 'none' else 'little'} hands-on {where} experience" if c.ecosystem in BIG_CLOUDS \
+        else f"you are at the {p.stage} stage"
+    return {"code": "starting-too-advanced", "message": (
+        f"{c.name} is {c.level.value}-level and {why}. The guide: \"Don't attempt the AWS ML Specialty if you've "
+        f"never used AWS … failed certification attempts are frustrating and waste money.\"{first}")}
+
+
+def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -> list[str]:
+    """Free learning paths that prepare for the top picks, best first (at most ``FREE_MAX``).
+
+    "Start with free resources": a path counts when a top pick names it, when it is on a top
+    pick's platform (or the person's cloud), or — for a tight budget — when it serves the goal
+    on its own. Ordered by that, then by how well it serves the goal, then by id.
+    """
+    creds = catalog.credentials
+    feats = _features(catalog)
+    sc = _Scorer(p, catalog, feats, as_of)
+    top = ranked[:3]
+    named = {i for s in top for i in (*s.cred.recommended_before, *s.cred.prerequisites)}
+    ecos = {s.cred.ecosystem for s in top}
+    if p.cloud in BIG_CLOUDS:
+        ecos.add(p.cloud)
+    tight = p.budget_usd is not None and (not ranked or p.budget_usd < ranked[0].cred.cost.usd.high)
+    technical = p.goal not in ("ai-literacy", "leadership")
+    held = set(p.held)
+    picked: list[tuple[float, str]] = []
+    for i in feats.learning_paths:
+        f = feats.feats[i]
+        if f.id in held or not creds[i].is_live(as_of):
+            continue
+        goal = sc.goal(f.dkey)
+        rank_ = 0.0
+        if f.id in named:
+            rank_ = 3.0
+        elif ranked and f.eco == ranked[0].cred.ecosystem:
+            rank_ = 2.5  # the first pick's own platform first
+        elif f.eco in ecos:
+            rank_ = 2.0
+        elif (f.eco == "vendor-neutral" and (tight or technical)) or (tight and goal >= 0.8):
+            rank_ = 1.0
+        if rank_ > 0:
+            picked.append((-(rank_ + goal), f.id))
+    picked.sort()
+    return [i for _, i in picked[:FREE_MAX]]
+
+
+FREE_MAX = 5
+
+
+
+
+FRAMEWORK = [
+    ("complete-beginner", "If you're a complete beginner: start with the IBM AI Engineering Professional Certificate. "
+     "It builds foundations, includes projects, and is cost-effective. Pair it with building your own projects."),
+    ("developer", "If you're a developer or engineer: pick the cloud provider certification that matches your current "
+     "or target environment. AWS if you're in an AWS shop, Google if you're in GCP, Azure if you're in the Microsoft "
+     "ecosystem."),
+    ("ai-literacy", "If you need AI literacy, not technical depth: Google AI Essentials gets you there fast and cheap."),
+    ("generative-ai", "If you want to specialize in generative AI: AWS Generative AI Developer if you're on AWS, or "
+     "combine IBM's certificate with DeepLearning.AI's LLM-focused content."),
+    ("tight-budget", "If budget is tight: start with free resources and work toward certification later. The IBM "
+     "certificate through Coursera has financial aid options; Microsoft Learn has free learning paths."),
+    ("prestige", "For research, academic, senior or prestige-sensitive roles, university programs carry unique weight "
+     "— but for most people the cloud provider certifications offer better ROI."),
+    ("data-platform", "Databricks Certified ML Professional: for data professionals working with large-scale data and "
+     "ML in organisations that use Databricks and Spark."),
+    ("deep-learning", "For deep learning: the DeepLearning.AI TensorFlow certificate pairs well with the IBM certificate "
+     "or as a second step after fundamentals."),
+    ("universal", "The universal rule: never collect certifications for their own sake. Each credential should serve "
+     "a specific purpose in your career strategy."),
+]
+
+
+def situations(p: Profile) -> list[str]:
+    """Which of the guide's "How to choose" situations describe this person (for the explanation)."""
+    s = []
+    if p.stage == "early" and p.role in ("career-changer", "student") and p.goal in ("first-ai-role", "ml-engineering"):
+        s.append("complete-beginner")
+    if p.role in ("developer", "ml-practitioner", "data-professional") and p.cloud in BIG_CLOUDS:
+        s.append("developer")
+    if p.goal in ("ai-literacy",) or (p.role == "non-technical" and p.goal != "research"):
+        s.append("ai-literacy")
+    if p.goal == "generative-ai":
+        s.append("generative-ai")
+    if p.budget_usd is not None and p.budget_usd < 150:
+        s.append("tight-budget")
+    if prestige_need(p) >= 0.6:
+        s.append("prestige")
+    if {"databricks", "spark"} & set(p.platforms):
+        s.append("data-platform")
+    if p.goal == "deep-learning":
+        s.append("deep-learning")
+    s.append("universal")
+    return s
+
+
+def _guidance(ranked: list[Scored], p: Profile, as_of: date) -> dict[str, Any]:
+    rules = dict(FRAMEWORK)
+    g: dict[str, Any] = {
+        "stage": STAGE_GUIDANCE[p.stage],
+        "framework": [rules[k] for k in situations(p)],
+    }
+    if not ranked:
+        return g
+    c = ranked[0].cred
+    keep = _keep_current(c)
+    g["making_it_count"] = [
+        MAKING_IT_COUNT["linkedin"],
+        MAKING_IT_COUNT["cover_letter"].format(name=c.name),
+        MAKING_IT_COUNT["portfolio"],
+        keep,
+    ]
+    if p.stage == "senior":
+        g["track_record"] = ("Certifications matter less than track record at your stage: lead with outcomes you have "
+                             "delivered and use a credential to support a move into a new domain.")
+    return g
+
+
+def _keep_current(c: Credential) -> str:
+    r = c.renewal
+    if r.validity_years is None or r.method in ("none", "not-applicable"):
+        return (f"Keep it current: {c.name} does not expire, but the field moves — refresh with a newer credential "
+                "or projects every few years.")
+    how = {
+        "retake": "by retaking the exam",
+        "discounted-retake": f"by passing the current exam{f' with a {r.discount_pct:g}% voucher' if r.discount_pct else ''}",
+        "free-online-assessment": "with a free online renewal assessment",
+        "continuing-education": "with continuing-education credits",
+        "recertification-exam": "by passing the recertification exam",
+    }.get(r.method, "")
+    return (f"Keep it current: it is valid {r.validity_years:g} years; renew {how} — \"letting them lapse signals "
+            "you're not maintaining your skills\".")
+
+
+def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
+    """The SPEC.md §4 recommendation JSON for ``profile`` on ``as_of`` (plus ``guidance``).
+
+    Keys: as_of, profile, stage, recommendations (best first), warnings, free_resources, stack,
+    guidance (career stage, the guide's matching rules, making the credential count).
+    """
+    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL))
+    recs = [_rec_json(s, profile, as_of) for s in ranked[:limit]]
+    stack: list[str] = []
+    if ranked:
+        from certwise.advice.stacks import continue_after
+
+        stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked)
+    ranked = ranked[:limit]
+    return {
+        "as_of": as_of.isoformat(),
+        "profile": profile.to_json(),
+        "stage": profile.stage,
+        "recommendations": recs,
+        "warnings": _warnings(ranked, profile, catalog, as_of),
+        "free_resources": _free_resources(ranked, profile, catalog, as_of),
+        "stack": stack,
+        "guidance": _guidance(ranked, profile, as_of),
+        "weights": dict(WEIGHTS),
+    }
+
+
+def explain_weights() -> list[tuple[str, int]]:
+    """(factor, weight) pairs, for help texts."""
+    return list(WEIGHTS.items())
+
+
+def ids(result: dict[str, Any]) -> list[str]:
+    """The recommended ids of a recommend() result, best first."""
+    return [r["id"] for r in result["recommendations"]]

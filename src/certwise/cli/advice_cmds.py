@@ -1,0 +1,467 @@
+"""The advice commands: recommend, evaluate, stack, roi.
+
+Each command parses its input, calls one function in ``certwise.advice`` and renders the
+result: JSON (``--json``, exactly the engine's dict) or Rich for people. Rich and the engine are
+imported inside the commands so that ``certwise --help`` and ``--json`` runs start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from certwise.cli.common import (
+    as_of_option,
+    console,
+    emit_json,
+    fail,
+    get_credential,
+    json_option,
+    load_catalog_or_fail,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+WARN_STYLE = {
+    "starting-too-advanced": "bold red", "over-budget": "red", "cramming": "red", "collecting": "yellow",
+    "superseded": "cyan", "retiring": "yellow",
+}
+FLAG_STYLE = "red"
+VERDICT_STYLE = {"worth-it": "bold green", "situational": "bold yellow", "skip": "bold red"}
+STATUS_STYLE = {"active": "green", "beta": "cyan", "retiring": "yellow", "retired": "red", "upcoming": "blue"}
+
+PROFILE_KEYS = ("role", "cloud", "cloud_experience", "platforms", "goal", "budget_usd", "hours_per_week",
+                "years_experience", "months", "held")
+
+
+def profile_options(f: F) -> F:
+    """The profile flags of SPEC.md §3 (flags override --profile)."""
+    opts = [
+        click.option("--profile", "profile_path", metavar="FILE", type=click.Path(dir_okay=False),
+                     help="A YAML or JSON profile (SPEC.md §3). Flags override it."),
+        click.option("--role", help="career-changer, student, developer, data-professional, ml-practitioner, "
+                                    "non-technical, researcher, leader."),
+        click.option("--cloud", help="aws, gcp, azure or none: the environment you work in or target."),
+        click.option("--cloud-experience", "cloud_experience", help="none, some or extensive hands-on time on it."),
+        click.option("--platforms", multiple=True, help="databricks, spark, nvidia, tensorflow, pytorch "
+                                                        "(repeat or comma-separate)."),
+        click.option("--goal", help="ai-literacy, first-ai-role, ml-engineering, generative-ai, deep-learning, "
+                                    "data-to-ai, research, leadership."),
+        click.option("--budget-usd", "--budget", "budget_usd", type=float, metavar="USD",
+                     help="What you can spend; 0 means free options only (default: no limit)."),
+        click.option("--hours-per-week", "--hours", "hours_per_week", type=float, metavar="N",
+                     help="Study hours per week (default 5)."),
+        click.option("--years-experience", "--years", "years_experience", type=int, metavar="N",
+                     help="Years working in tech or data (early 0-2, mid 3-7, senior 8+)."),
+        click.option("--months", type=float, metavar="N", help="By when you want the credential, in months."),
+        click.option("--held", multiple=True, metavar="ID",
+                     help="Credentials you already hold: ids or aliases (repeat or comma-separate)."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def _overrides(kw: dict[str, Any]) -> dict[str, Any]:
+    out = {k: kw.get(k) for k in PROFILE_KEYS}
+    for k in ("platforms", "held"):
+        v = out[k]
+        out[k] = list(v) if v else None
+    return out
+
+
+def _any_flag(over: dict[str, Any]) -> bool:
+    return any(v not in (None, [], ()) for v in over.values())
+
+
+def build_profile(kw: dict[str, Any], catalog: Any, *, interactive: bool = False) -> Any:
+    """The Profile from --profile and flags; asks on a terminal when ``interactive`` and nothing was given."""
+    from certwise.advice.profile import ProfileError, load_profile, profile_from
+
+    over = _overrides(kw)
+    path = kw.get("profile_path")
+    try:
+        if path:
+            return load_profile(path, over, catalog=catalog)
+        if not _any_flag(over) and interactive:
+            if _is_terminal() and not kw.get("no_input"):
+                return profile_from(_ask(), None, catalog=catalog)
+            click.echo("certwise: no profile given and no terminal to ask on; using the defaults (career-changer, "
+                       "0 years, no cloud, goal first-ai-role, 5 h/week, no budget limit). "
+                       "Pass --profile FILE or flags such as --role and --goal.", err=True)
+        return profile_from({}, over, catalog=catalog)
+    except ProfileError as e:
+        fail(str(e))
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):  # pragma: no cover
+        return False
+
+
+def _ask() -> dict[str, Any]:
+    """The profile questions, asked on stderr so that --json output stays clean."""
+    from certwise.advice.profile import CLOUD_EXPERIENCE, CLOUDS, GOALS, ROLES
+
+    def choice(q: str, options: tuple[str, ...], default: str) -> str:
+        return str(click.prompt(q, type=click.Choice(options), default=default, err=True, show_choices=True))
+
+    click.echo("A few questions (Enter keeps the default):", err=True)
+    d: dict[str, Any] = {}
+    d["role"] = choice("Which describes you best?", ROLES, "career-changer")
+    d["years_experience"] = click.prompt("Years working in tech or data", type=click.IntRange(min=0), default=0,
+                                         err=True)
+    d["cloud"] = choice("Which cloud do you work in or target?", CLOUDS, "none")
+    if d["cloud"] != "none":
+        d["cloud_experience"] = choice(f"Hands-on time on {d['cloud']}?", CLOUD_EXPERIENCE, "some")
+    d["goal"] = choice("Your goal?", GOALS, "first-ai-role")
+    budget = click.prompt("Budget in USD (0 = free only, blank = no limit)", default="", show_default=False, err=True)
+    if str(budget).strip():
+        d["budget_usd"] = _number(budget, "budget")
+    d["hours_per_week"] = click.prompt("Study hours per week", type=click.FloatRange(min=0, min_open=True),
+                                       default=5.0, err=True)
+    months = click.prompt("By when, in months (blank = no deadline)", default="", show_default=False, err=True)
+    if str(months).strip():
+        d["months"] = _number(months, "months")
+    held = click.prompt("Credentials you hold (ids, comma-separated; blank = none)", default="",
+                        show_default=False, err=True)
+    if str(held).strip():
+        d["held"] = held
+    return d
+
+
+def _number(text: str, what: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        fail(f"{what} '{text}' is not a number")
+
+
+# --- recommend ------------------------------------------------------------------------------------
+
+
+@click.command("recommend")
+@click.argument("profile_file", required=False, metavar="[PROFILE]", type=click.Path(dir_okay=False))
+@profile_options
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="How many to list.")
+@click.option("--no-input", "no_input", is_flag=True, help="Never ask questions; use defaults for what is not given.")
+@as_of_option
+@json_option
+def recommend_cmd(profile_file: str | None, limit: int, no_input: bool, as_of: date, as_json: bool,
+                  **kw: Any) -> None:
+    """Which certifications are worth it for you, best first, with reasons and warnings.
+
+    PROFILE is a YAML or JSON profile file (the same as --profile). With no profile on a
+    terminal it asks a few questions; otherwise it uses the defaults.
+
+    \b
+    Examples:
+      certwise recommend
+      certwise recommend me.yaml --json
+      certwise recommend --role developer --cloud aws --cloud-experience some --years 4
+      certwise recommend --profile me.yaml --budget 0 --json
+    """
+    from certwise.advice.recommend import recommend
+
+    if profile_file and kw.get("profile_path"):
+        fail("give the profile file once: as PROFILE or as --profile, not both")
+    kw["profile_path"] = kw.get("profile_path") or profile_file
+    cat = load_catalog_or_fail()
+    kw["no_input"] = no_input
+    profile = build_profile(kw, cat, interactive=True)
+    result = recommend(profile, cat, as_of, limit=limit)
+    if as_json:
+        emit_json(result)
+        return
+    _render_recommend(result)
+
+
+def _money(r: dict[str, Any]) -> str:
+    lo, hi = r["low"], r["high"]
+    return f"${lo:,.0f}" if lo == hi else f"${lo:,.0f}–{hi:,.0f}"
+
+
+def _hours(r: dict[str, Any]) -> str:
+    lo, hi = r["low"], r["high"]
+    return f"{lo:g} h" if lo == hi else f"{lo:g}–{hi:g} h"
+
+
+def _status(s: str) -> str:
+    return f"[{STATUS_STYLE.get(s, 'white')}]{s}[/]"
+
+
+def _esc(s: str) -> str:
+    from rich.markup import escape
+
+    return escape(s)
+
+
+def _render_warnings(con: Any, warnings: list[dict[str, str]], style_map: dict[str, str], title: str) -> None:
+    if not warnings:
+        return
+    con.print(f"\n[bold]{title}[/]")
+    for w in warnings:
+        style = style_map.get(w["code"], "yellow")
+        con.print(f"  [{style}]▲ {w['code']}[/]: {_esc(w['message'])}")
+
+
+def _render_recommend(r: dict[str, Any]) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    con = console()
+    p = r["profile"]
+    who = f"{p['role']}, {p['years_experience']} yrs ({r['stage']}), cloud {p['cloud']}, goal {p['goal']}"
+    con.print(f"[bold]certwise recommend[/] — as of {r['as_of']} · {_esc(who)}")
+    recs = r["recommendations"]
+    if not recs:
+        con.print("[yellow]No credential fits these constraints.[/]")
+    else:
+        top = recs[0]
+        body = "\n".join(f"• {_esc(x)}" for x in top["reasons"])
+        meta = (f"{_esc(top['provider'])} · {_money(top['cost_usd'])} · {_hours(top['prep_hours'])} prep · "
+                f"{_status(top['status'])} · score {top['score']}/100")
+        con.print(Panel(f"{meta}\n\n{body}", title=f"[bold green]Top pick: {_esc(top['name'])}[/] ({top['id']})",
+                        title_align="left", border_style="green"))
+        if len(recs) > 1:
+            rows = [(str(i), x["id"], str(x["score"]), _money(x["cost_usd"]), _hours(x["prep_hours"]),
+                     x["status"], x["name"]) for i, x in enumerate(recs[1:], start=2)]
+            t = Table(show_edge=False, header_style="bold", pad_edge=False)
+            for n, (col, right) in enumerate((("#", True), ("id", False), ("score", True), ("cost", False),
+                                              ("prep", False), ("status", False))):
+                width = max(len(col), *(len(r[n]) for r in rows))
+                t.add_column(col, justify="right" if right else "left", no_wrap=True, min_width=width)
+            room = con.width - sum(max(len(col), *(len(row[n]) for row in rows)) + 3 for n, col in
+                                   enumerate(("#", "id", "score", "cost", "prep", "status"))) - 2
+            wide = room >= 12
+            if wide:  # the name only where it fits; the id says the same in fewer letters
+                t.add_column("name", no_wrap=True, overflow="ellipsis", max_width=room)
+            for row in rows:
+                cells = [*row[:5], _status(row[5])] + ([_esc(row[6])] if wide else [])
+                t.add_row(*cells)
+            con.print(t)
+    _render_warnings(con, r["warnings"], WARN_STYLE, "Warnings")
+    if r["stack"]:
+        con.print("\n[bold]Then continue with[/]")
+        for i, sid in enumerate(r["stack"], start=1):
+            con.print(f"  {i}. {sid}")
+    if r["free_resources"]:
+        con.print(f"\n[bold]Free preparation[/]: {', '.join(r['free_resources'])}")
+    g = r.get("guidance") or {}
+    if g:
+        con.print(f"\n[bold]Your stage[/]: {_esc(g['stage'])}")
+        for line in g.get("framework", []):
+            con.print(f"  [dim]Guide:[/] {_esc(line)}")
+        if g.get("making_it_count"):
+            con.print("\n[bold]Make it count[/]")
+            for line in g["making_it_count"]:
+                con.print(f"  • {_esc(line)}")
+
+
+# --- evaluate ------------------------------------------------------------------------------------------
+
+
+@click.command("evaluate")
+@click.argument("ident", required=False, metavar="ID")
+@click.option("--file", "file_path", type=click.Path(dir_okay=False), metavar="CERT.yaml",
+              help="Evaluate a credential described in a YAML/JSON file (name, issuer, price_usd, hours, "
+                   "assessment, hands_on, renewal_years, url).")
+@as_of_option
+@json_option
+def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json: bool) -> None:
+    """Is it worth it? The guide's test: recognition, practical, specificity, value, currency.
+
+    \b
+    Examples:
+      certwise evaluate aws-ml-specialty
+      certwise evaluate --file some-ai-cert.yaml --json
+    """
+    from certwise.advice.worth import DescriptionError, evaluate_credential, evaluate_description
+
+    if bool(ident) == bool(file_path):
+        fail("give a credential ID or --file CERT.yaml (one of them)")
+    cat = load_catalog_or_fail()
+    if file_path:
+        desc = _read_mapping(file_path)
+        try:
+            result = evaluate_description(desc, cat, as_of)
+        except DescriptionError as e:
+            fail(f"{file_path}: {e}")
+    else:
+        assert ident is not None
+        result = evaluate_credential(get_credential(cat, ident), cat, as_of)
+    if as_json:
+        emit_json(result)
+        return
+    _render_evaluate(result)
+
+
+def _read_mapping(path: str) -> Any:
+    import json
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"{p}: no such file")
+    except (OSError, UnicodeDecodeError) as e:
+        fail(f"{p}: cannot read: {e}")
+    if p.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as e:
+            fail(f"{p}: line {e.lineno} is not valid JSON: {e.msg}")
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        fail(f"{p}:{where} is not valid YAML: {getattr(e, 'problem', None) or e}")
+
+
+def _render_evaluate(r: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    con = console()
+    v = r["verdict"]
+    ident = f" ({r['id']})" if r.get("id") else ""
+    con.print(f"[bold]{_esc(r['name'])}[/]{ident} — [{VERDICT_STYLE[v]}]{v}[/] · score {r['score']}/100")
+    t = Table(show_header=False, show_edge=False, box=None)
+    t.add_column("criterion", style="bold")
+    t.add_column("score", justify="right")
+    t.add_column("bar")
+    for k, val in r["criteria"].items():
+        colour = "green" if val >= 70 else ("yellow" if val >= 45 else "red")
+        t.add_row(k, str(val), f"[{colour}]" + "█" * (val // 10) + "[/]")
+    con.print(t)
+    _render_warnings(con, r["red_flags"], {}, "Red flags")
+    con.print("\n[bold]Why[/]")
+    for x in r["reasons"]:
+        con.print(f"  • {_esc(x)}")
+
+
+# --- stack ------------------------------------------------------------------------------------------------
+
+
+@click.command("stack")
+@click.argument("name", required=False)
+@profile_options
+@as_of_option
+@json_option
+def stack_cmd(name: str | None, as_of: date, as_json: bool, **kw: Any) -> None:
+    """A coherent stack: ml-engineer, ai-product, data-to-ai, generative-ai, or one for your profile.
+
+    \b
+    Examples:
+      certwise stack ml-engineer
+      certwise stack data-to-ai --held aws-data-engineer-associate
+      certwise stack --profile me.yaml --json
+    """
+    from certwise.advice.stacks import STACK_NAMES, named_stack, stack_for_profile
+
+    cat = load_catalog_or_fail()
+    over = _overrides(kw)
+    if name is None and not kw.get("profile_path") and not _any_flag(over):
+        fail(f"give a stack name ({', '.join(STACK_NAMES)}) or --profile FILE / profile flags for your own")
+    if name is not None:
+        if name not in STACK_NAMES:
+            fail(f"unknown stack '{name}'; choose one of: {', '.join(STACK_NAMES)} (or --profile for your own)")
+        profile = build_profile(kw, cat)
+        result = named_stack(name, cat, as_of, held=profile.held)
+    else:
+        profile = build_profile(kw, cat)
+        result = stack_for_profile(profile, cat, as_of)
+    if as_json:
+        emit_json(result)
+        return
+    _render_stack(result)
+
+
+def _render_stack(r: dict[str, Any]) -> None:
+    con = console()
+    con.print(f"[bold]{_esc(r['title'])}[/] — coherence {r['coherence']}/100 · "
+              f"{_money(r['total_cost_usd'])} · {r['total_months']['low']:g}–{r['total_months']['high']:g} months")
+    for i, st in enumerate(r["steps"], start=1):
+        head = f"[bold]{st['id']}[/] {_esc(st.get('name', ''))}" if "id" in st else f"[bold]{_esc(st['label'])}[/]"
+        if st.get("optional"):
+            head += " [dim](optional)[/]"
+        con.print(f"  {i}. {head}")
+        con.print(f"     [dim]{_esc(st['why'])}[/]")
+        for key, label in (("alternatives", "or"), ("options", "options"), ("held", "you hold")):
+            if st.get(key):
+                con.print(f"     {label}: {', '.join(st[key])}")
+    if r.get("skipped_held"):
+        con.print(f"  [green]Already held, skipped:[/] {', '.join(r['skipped_held'])}")
+
+
+# --- roi ------------------------------------------------------------------------------------------------------
+
+
+@click.command("roi")
+@click.argument("ident", metavar="ID")
+@click.option("--salary", type=float, metavar="USD", help="Your yearly salary in USD (required).")
+@as_of_option
+@json_option
+def roi_cmd(ident: str, salary: float | None, as_of: date, as_json: bool) -> None:
+    """Three-year cost and, where a source gives a figure, salary uplift and payback.
+
+    \b
+    Examples:
+      certwise roi google-ml-engineer --salary 120000
+      certwise roi MLS-C01 --salary 95000 --json
+    """
+    from certwise.advice.money import roi, three_year_cost
+
+    if salary is None:
+        fail("--salary is required: your yearly salary in USD, e.g. --salary 90000")
+    cat = load_catalog_or_fail()
+    cred = get_credential(cat, ident)
+    try:
+        result = roi(cred, salary, as_of)
+    except ValueError as e:
+        fail(str(e))
+    three = three_year_cost(cred, as_of)
+    result["renewals"] = three["renewals"]
+    result["renewal_rule"] = three["rule"]
+    if as_json:
+        emit_json(result)
+        return
+    _render_roi(result)
+
+
+def _render_roi(r: dict[str, Any]) -> None:
+    con = console()
+    con.print(f"[bold]{_esc(r['name'])}[/] ({r['id']}) — as of {r['as_of']}")
+    con.print(f"  Cost to earn: {_money(r['cost_usd'])}; over three years: [bold]{_money(r['three_year_cost_usd'])}[/]")
+    con.print(f"  [dim]Renewal: {_esc(r['renewal_rule'])}[/]")
+    for x in r["renewals"]:
+        cost = _money(x["cost_usd"]) if x["cost_usd"] else "—"
+        con.print(f"    year {x['year']}: {cost} ({_esc(x['how'])})")
+    if r["uplift_pct"] is None:
+        con.print(f"  [yellow]No salary figure[/]: {_esc(r['caveat'])}")
+        return
+    u, usd, pb = r["uplift_pct"], r["uplift_usd_per_year"], r["payback_months"]
+    pct = f"{u['low']:g}%" if u["low"] == u["high"] else f"{u['low']:g}–{u['high']:g}%"
+    con.print(f"  Reported uplift: [green]{pct}[/] ≈ {_money(usd)} a year on ${r['salary_usd']:,.0f}")
+    if pb:
+        rng = f"{pb['low']:g}" if pb["low"] == pb["high"] else f"{pb['low']:g}–{pb['high']:g}"
+        con.print(f"  Payback: [bold]{rng} months[/]")
+    src = r.get("source") or {}
+    if src:
+        con.print(f"  [dim]Source: {_esc(src.get('title') or src.get('url') or src.get('ref', ''))}[/]")
+    con.print(f"  [yellow]Caveat[/]: {_esc(r['caveat'])}")
+
+
+def register(cli: click.Group) -> None:
+    """Add recommend, evaluate, stack and roi to the certwise group."""
+    for cmd in (recommend_cmd, evaluate_cmd, stack_cmd, roi_cmd):
+        cli.add_command(cmd)

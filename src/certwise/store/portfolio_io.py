@@ -1,0 +1,41 @@
+"""Validation of portfolio files (``portfolio import``): one pydantic model, imported lazily."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from certwise.store.entries import EntrySource, State
+
+
+class ImportedEntry(BaseModel):
+    """One entry of a portfolio file (``portfolio export`` writes them)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    entry_id: str | None = Field(default=None, min_length=1, max_length=64)
+    id: str | None = None
+    name: str | None = None
+    issuer: str | None = None
+    state: State = "held"
+    earned: date | None = None
+    expires: date | None = None
+    source: EntrySource = "import"
+    credential_url: str | None = None
+    created: datetime | None = None
+
+    @field_validator("created")
+    @classmethod
+    def _naive_utc(cls, v: datetime | None) -> datetime | None:
+        if v is not None and v.tzinfo is not None:
+            v = v.astimezone(UTC).replace(tzinfo=None)
+        return v
+
+    @field_validator("expires")
+    @classmethod
+    def _after_earned(cls, v: date | None, info: ValidationInfo) -> date | None:
+        earned = info.data.get("earned")
+        if v is not None and earned is not None and v < earned:
+            raise ValueError(f"{v} is before earned {earned}")
+        return v

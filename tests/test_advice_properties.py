@@ -1,0 +1,130 @@
+"""Invariants of recommend, checked over generated profiles and dates (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advice_fixtures import mini_catalog
+from certwise.advice.profile import CLOUD_EXPERIENCE, CLOUDS, GOALS, PLATFORMS, ROLES, Profile
+from certwise.advice.recommend import rank, recommend
+from certwise.advice.worth import evaluate_credential
+
+MINI = mini_catalog()
+IDS = sorted(c.id for c in MINI)
+
+profiles = st.builds(
+    Profile,
+    role=st.sampled_from(ROLES),
+    years_experience=st.integers(0, 40),
+    cloud=st.sampled_from(CLOUDS),
+    cloud_experience=st.sampled_from(CLOUD_EXPERIENCE),
+    platforms=st.lists(st.sampled_from(PLATFORMS), unique=True, max_size=3).map(tuple),
+    goal=st.sampled_from(GOALS),
+    budget_usd=st.one_of(st.none(), st.just(0.0), st.floats(1, 30000)),
+    hours_per_week=st.floats(0.5, 60),
+    months=st.one_of(st.none(), st.floats(0.25, 36)),
+    held=st.lists(st.sampled_from(IDS), unique=True, max_size=5).map(tuple),
+)
+dates = st.dates(date(2023, 1, 1), date(2031, 12, 31))
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _catalogs(real):
+    return [MINI, real]
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates)
+def test_scores_within_0_100_and_every_pick_has_a_reason(p, as_of):
+    r = recommend(p, MINI, as_of)
+    for rec in r["recommendations"]:
+        assert 0 <= rec["score"] <= 100
+        assert rec["reasons"] and all(isinstance(x, str) and x for x in rec["reasons"])
+        assert all(0 <= v <= 100 for v in rec["factors"].values())
+    for s in rank(p, MINI, as_of, limit=None):
+        assert 0 <= s.score <= 100
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates)
+def test_deterministic(p, as_of):
+    assert recommend(p, MINI, as_of) == recommend(p, MINI, as_of)
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates)
+def test_held_credentials_are_never_recommended(p, as_of):
+    r = recommend(p, MINI, as_of, limit=100)
+    assert not set(p.held) & {x["id"] for x in r["recommendations"]}
+    assert not set(p.held) & set(r["stack"])
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates)
+def test_nothing_on_or_after_its_retirement_date(p, as_of):
+    r = recommend(p, MINI, as_of, limit=100)
+    for x in r["recommendations"] + [{"id": i} for i in r["stack"]]:
+        c = MINI.get(x["id"])
+        assert c.lifecycle.retired is None or as_of < c.lifecycle.retired
+        assert c.lifecycle.launched is None or as_of >= c.lifecycle.launched
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates, b1=st.floats(0, 5000), extra=st.floats(0.01, 20000))
+def test_a_bigger_budget_never_makes_an_affordable_pick_rank_worse(p, as_of, b1, extra):
+    b2 = b1 + extra
+    low = rank(p.model_copy(update={"budget_usd": b1}), MINI, as_of, limit=None)
+    high = rank(p.model_copy(update={"budget_usd": b2}), MINI, as_of, limit=None)
+    pos_low = {s.cred.id: i for i, s in enumerate(low)}
+    pos_high = {s.cred.id: i for i, s in enumerate(high)}
+    score_low = {s.cred.id: s.score for s in low}
+    score_high = {s.cred.id: s.score for s in high}
+    for s in low:
+        c = s.cred
+        if c.cost.usd.high > b1:
+            continue  # not affordable at the smaller budget
+        assert score_high[c.id] >= score_low[c.id] - 1e-9
+        above_high = {x.cred.id for x in high[: pos_high[c.id]]}
+        above_low = {x.cred.id for x in low[: pos_low[c.id]]}
+        newly_affordable = {x.cred.id for x in high if x.cred.cost.usd.high > b1}
+        assert above_high <= above_low | newly_affordable
+
+
+@settings(max_examples=40, deadline=None)
+@given(p=profiles, as_of=dates)
+def test_invariants_hold_on_the_real_catalog(catalog, p, as_of):
+    held = tuple(h for h in p.held if h in catalog)
+    p = p.model_copy(update={"held": held})
+    r = recommend(p, catalog, as_of)
+    for rec in r["recommendations"]:
+        c = catalog.get(rec["id"])
+        assert c.is_live(as_of) and c.id not in held and rec["reasons"] and 0 <= rec["score"] <= 100
+
+
+@settings(max_examples=60, deadline=None)
+@given(as_of=dates)
+def test_evaluate_scores_within_0_100(as_of):
+    for c in MINI:
+        r = evaluate_credential(c, MINI, as_of)
+        assert 0 <= r["score"] <= 100 and all(0 <= v <= 100 for v in r["criteria"].values())
+        assert r["verdict"] in ("worth-it", "situational", "skip") and r["reasons"]
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates, k=st.integers(1, 12))
+def test_the_fast_ranking_agrees_with_the_exact_one(p, as_of, k):
+    full = rank(p, MINI, as_of, limit=None)
+    assert [s.cred.id for s in rank(p, MINI, as_of, limit=k)] == [s.cred.id for s in full[:k]]
+    scores = [round(s.score, 9) for s in full]
+    assert scores == sorted(scores, reverse=True)
+
+
+@settings(max_examples=30, deadline=None)
+@given(p=profiles, as_of=dates, k=st.integers(1, 12))
+def test_the_fast_ranking_agrees_with_the_exact_one_on_the_real_catalog(catalog, p, as_of, k):
+    p = p.model_copy(update={"held": tuple(h for h in p.held if h in catalog)})
+    full = rank(p, catalog, as_of, limit=None)
+    assert [s.cred.id for s in rank(p, catalog, as_of, limit=k)] == [s.cred.id for s in full[:k]]
