@@ -99,3 +99,22 @@ def test_coherence(mini):
     assert one_story >= 90 and scattered < 65
     assert coherence(["google-ml-engineer"], mini) == 100
     assert coherence(["not-a-credential", "google-ml-engineer"], mini) == 100
+
+
+def test_a_profile_stack_adds_no_same_level_duplicate(mini):
+    from certwise.advice.recommend import recommend
+
+    r = recommend(Profile(role="leader", goal="ai-literacy", years_experience=10), mini, NOV)
+    assert r["recommendations"][0]["id"] == "google-ai-essentials"
+    assert "aws-ai-practitioner" not in r["stack"]  # the same ground at the same level
+
+
+def test_a_profile_stack_does_not_dilute_a_one_platform_story(catalog):
+    if "aws-ml-engineer-associate" not in catalog:
+        pytest.skip("record not there yet")
+    p = Profile(role="ml-practitioner", cloud="aws", cloud_experience="some", years_experience=4,
+                goal="ml-engineering", hours_per_week=10)
+    s = stack_for_profile(p, catalog, NOV)
+    assert step_ids(s)[0] == "aws-ml-engineer-associate"
+    assert {catalog.get(i).ecosystem for i in step_ids(s)} == {"aws"}
+    assert s["coherence"] >= 90

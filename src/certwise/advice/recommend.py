@@ -307,7 +307,7 @@ def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: d
     sc = _Scorer(p, catalog, feats, as_of)
     top = ranked[:3]
     named = {i for s in top for i in (*s.cred.recommended_before, *s.cred.prerequisites)}
-    ecos = {s.cred.ecosystem for s in top}
+    ecos: set[str] = {s.cred.ecosystem for s in top}
     if p.cloud in BIG_CLOUDS:
         ecos.add(p.cloud)
     tight = p.budget_usd is not None and (not ranked or p.budget_usd < ranked[0].cred.cost.usd.high)

@@ -295,7 +295,7 @@ def _features(catalog: Catalog) -> _Features:
             idx=i, id=c.id, level=float(LEVEL_RANK[c.level.value]), eco=c.ecosystem,
             domains=tuple(c.domains), best_for=tuple(c.best_for), tier=c.tier,
             cost_low=c.cost.usd.low, cost_high=c.cost.usd.high,
-            free=c.cost.free or c.cost.basis == "free" or c.cost.usd.high == 0,
+            free=c.cost.is_free,
             aid=c.cost.financial_aid, prep_low=max(c.prep.hours.low, 0.5), prep_high=max(c.prep.hours.high, 0.5),
             practical=_practical(c), recognition=_base_recognition(c, c.tier),
             university=kind == "university-program", learning_path=kind == "learning-path",
@@ -654,6 +654,7 @@ class Scored:
     inherited_tier: int | None
     replaces: list[Credential]
     leads_to: list[str]
+    stretch: bool = False  # above the person's readiness: foundations should come first
 
 
 def _factors(sc: _Scorer, f: _F, status: str, inherited: int | None) -> dict[str, float]:
@@ -770,4 +771,4 @@ def _scored(sc: _Scorer, feats: _Features, catalog: Catalog, ci: int, status: st
              and sc.goal(by_id[u].domains) > sc.goal(f.domains)
              and (not by_id[u].dated or catalog.credentials[by_id[u].idx].is_live(sc.as_of))]
     leads.sort(key=lambda u: (-sc.goal(by_id[u].domains), u))
-    return Scored(c, _total(factors), factors, status, inh, replaced, leads)
+    return Scored(c, _total(factors), factors, status, inh, replaced, leads, f.level > sc.readiness(f.eco))

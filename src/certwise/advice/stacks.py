@@ -7,7 +7,8 @@ successors, and carries its total cost, total months and a coherence score (0–
 
 * 50 — one ecosystem: the share of credentials on the dominant platform (vendor-neutral
   ones count half: they travel, but they do not deepen one platform);
-* 20 — rising level: each step at or above the level of the one before it;
+* 20 — rising level: each step at or above the level of the one before it (from
+  professional level on, any professional, specialty or program credential counts);
 * 30 — connected domains: each credential shares a domain (full credit) or a related
   domain (partial credit) with one before it.
 
@@ -42,6 +43,7 @@ STACK_TITLES = {
 
 WEEKS_PER_MONTH = 52 / 12
 DEFAULT_HOURS_PER_WEEK = 5.0
+MAX_DILUTION = 10  # a next step may lower the story's coherence by at most this much
 
 _ML = {"ml-engineering", "mlops", "data-science", "deep-learning", "computer-vision", "nlp", "generative-ai",
        "ai-applications", "infrastructure"}
@@ -105,6 +107,14 @@ def _link(a: Credential, b: Credential) -> float:
     return 0.0
 
 
+def rises(a: Credential, b: Credential) -> bool:
+    """``b`` is a step up from ``a``, or level with it; from professional level on, any
+    professional, specialty or program credential counts ("a specialized certification in your
+    area" follows the cloud ML certification)."""
+    ra, rb = LEVEL_RANK[a.level.value], LEVEL_RANK[b.level.value]
+    return rb >= min(ra, 3)
+
+
 def coherence(ids: Iterable[str], catalog: Catalog) -> int:
     """0–100: how well credentials (in the order taken) tell one story. Unknown ids are ignored.
 
@@ -122,7 +132,7 @@ def coherence(ids: Iterable[str], catalog: Catalog) -> int:
     eco = (dominant + 0.5 * neutral) / n if ecos else 0.5 + 0.5 * (n == 1)
     if not ecos:
         eco = 0.75  # all vendor-neutral: portable, but no platform story
-    rising = sum(LEVEL_RANK[b.level.value] >= LEVEL_RANK[a.level.value] for a, b in zip(creds, creds[1:], strict=False)) / (n - 1)
+    rising = sum(rises(a, b) for a, b in zip(creds, creds[1:], strict=False)) / (n - 1)
     linked = sum(max(_link(creds[i], creds[j]) for j in range(i)) for i in range(1, n)) / (n - 1)
     return int(round(50 * eco + 20 * rising + 30 * linked))
 
@@ -290,7 +300,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         if c is not None and not _held_covers(c, held, catalog):
             path.append(c)
             why[c.id] = f"Required before {top.cred.id}."
-    if top.factors["level"] < 0.9:
+    if getattr(top, "stretch", False):
         for dep in top.cred.recommended_before:
             c, _ = live_version(dep, catalog, as_of)
             if c is not None and not _held_covers(c, held, catalog) and c not in path:
@@ -301,17 +311,36 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
     pool = [s for s in ranked[1:] if s.cred not in path and s.status != "retiring"
             and s.factors["goal"] >= 0.6 and s.factors["budget"] >= 0.5 and s.factors["prestige"] >= 0.3
             and not _held_covers(s.cred, held, catalog)]
+    # the story so far: what you hold (by level), then the path
+    story = [h for h in sorted(held & {c.id for c in catalog},
+                               key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))]
+    from certwise.advice.scoring import _factors, _features, _inherited_tier, _Scorer, _total
+
+    feats = _features(catalog)
     after = 0
     while after < length - 1 and pool:
         last = path[-1]
+        covered = {d for p in path for d in p.domains}
+        base = coherence([*story, *(p.id for p in path)], catalog)
+        # score the next step for the person who holds the path so far (readiness and
+        # progression move on with it)
+        future = profile.model_copy(update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
+        fsc = _Scorer(future, catalog, feats, as_of)
         best = None
         for s in pool:
             c = s.cred
-            if LEVEL_RANK[c.level.value] < LEVEL_RANK[last.level.value]:
+            f = feats.by_id[c.id]
+            future_score = _total(_factors(fsc, f, s.status, _inherited_tier(f, feats, catalog, as_of)[0]))
+            if not rises(last, c):
                 continue
+            if c.level == last.level and set(c.domains) <= covered:
+                continue  # the same ground at the same level: a second badge, not a next step
             builds = any(p.id in c.recommended_before or p.id in c.prerequisites for p in path)
-            gain = coherence([*(p.id for p in path), c.id], catalog)
-            value = s.score + 0.4 * gain + (15 if builds else 0)
+            coh = coherence([*story, *(p.id for p in path), c.id], catalog)
+            # (a single credential is trivially coherent: judge the first addition against 90)
+            if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
+                continue  # "random certifications dilute your profile"
+            value = future_score + 0.5 * coh + (15 if builds else 0)
             key = (-round(value, 9), c.id)
             if best is None or key < best[0]:
                 best = (key, s, builds)

@@ -241,7 +241,9 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
     if mid_cost >= 200 and mid_cost / max(mid_hours, 1) > 40 and rec < 80:
         flags.append(_flag("expensive-for-depth", f"${mid_cost:,.0f} for about {mid_hours:.0f} hours of study is "
                                                   "expensive for its depth and recognition."))
-    if cred.cost.free or mid_cost == 0:
+    if cred.cost.unknown:
+        reasons.append("Its price is not stated by any source: ask the issuer before you commit.")
+    elif cred.cost.is_free:
         reasons.append("Free.")
     elif cred.cost.financial_aid:
         reasons.append("Financial aid can reduce or eliminate the cost.")

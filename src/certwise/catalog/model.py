@@ -188,13 +188,20 @@ class Cost(_Record):
     typical_months: Range | None = None
     free: bool = False
     financial_aid: bool = False
+    unknown: bool = False  # no source states a price (imported records): 0 then means unknown, not free
     note: str | None = None
+
+    @property
+    def is_free(self) -> bool:
+        """Free to earn: flagged free, or a known price of 0."""
+        return not self.unknown and (self.free or self.basis == "free" or self.usd.high == 0)
 
 
 @dataclass(frozen=True)
 class Prep(_Record):
     hours: Range
     months: Range | None = None  # the guide's months, where it gives them
+    unknown: bool = False  # no source states a duration (imported records)
     note: str | None = None
 
 

@@ -44,7 +44,7 @@ def credential_summary(c: Credential, as_of: date) -> dict[str, Any]:
         "domains": list(c.domains),
         "ecosystem": c.ecosystem,
         "cost_usd": c.cost.usd.as_dict(),
-        "free": c.cost.free,
+        "free": c.cost.is_free,
         "financial_aid": c.cost.financial_aid,
         "prep_hours": c.prep.hours.as_dict(),
         "status": c.status(as_of),
@@ -135,7 +135,7 @@ class Filters:
             return False
         if self.max_cost is not None and c.cost.usd.low > self.max_cost:
             return False
-        return not (self.free and not (c.cost.free or c.cost.usd.low == 0))
+        return not (self.free and not c.cost.is_free)
 
 
 SORTS = ("tier", "name", "cost", "hours", "provider", "level")

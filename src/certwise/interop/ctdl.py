@@ -509,7 +509,7 @@ class Mapper:
         basis = "tuition" if is_degree else ("exam" if kind == "certification-exam" else "one-time")
         cost: dict[str, Any]
         if price is None:
-            cost = {"usd": {"low": 0, "high": 0}, "basis": basis,
+            cost = {"usd": {"low": 0, "high": 0}, "basis": basis, "unknown": True,
                     "note": "Unknown: the CTDL record states no price in USD (0 here means unknown, not free)."}
         else:
             cost = {"usd": {"low": price, "high": price}, "basis": basis, "free": price == 0}
@@ -531,7 +531,7 @@ class Mapper:
                 if side in ("both", "high"):
                     high, months_high = h, mo
         if low is None and high is None:
-            prep: dict[str, Any] = {"hours": {"low": 0, "high": 0},
+            prep: dict[str, Any] = {"hours": {"low": 0, "high": 0}, "unknown": True,
                                     "note": "Unknown: the CTDL record gives no duration (0 here means unknown)."}
         else:
             lo, hi = low if low is not None else high, high if high is not None else low
