@@ -71,8 +71,22 @@ def _all_commands(group: click.Group, prefix: str = ""):
 def test_every_command_has_help():
     from certwise.cli.main import cli as group
 
+    group.load_all()
     for name, cmd in _all_commands(group):
         assert (cmd.help or "").strip(), f"`certwise {name}` has no help text"
         for p in cmd.params:
             if isinstance(p, click.Option) and not p.hidden:
                 assert p.help, f"`certwise {name}` option {p.opts} has no help"
+
+
+def test_lazy_command_table_matches_the_modules():
+    """`certwise X` imports only X's module; the table that says which must not drift."""
+    from certwise.cli.main import LAZY_COMMANDS, _Group
+
+    g = _Group("certwise")
+    g.load_all()
+    assert set(g.commands) == set(LAZY_COMMANDS)
+    for name, modules in LAZY_COMMANDS.items():
+        solo = _Group("certwise")
+        solo._load(modules)
+        assert name in solo.commands, (name, modules)

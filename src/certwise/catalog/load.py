@@ -165,9 +165,14 @@ def check_references(creds: list[Credential]) -> list[str]:
 
 
 def catalog_files(path: Path) -> list[Path]:
+    """The record files: ``path`` itself, or the *.yaml / *.yml files in it, sorted."""
+    import os
+
     if path.is_file():
         return [path]
-    return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    with os.scandir(path) as it:
+        names = sorted(e.name for e in it if e.name.endswith((".yaml", ".yml")) and e.is_file())
+    return [path / n for n in names]
 
 
 def load_catalog(path: Path | str = DATA_DIR, *, base: Catalog | None = None) -> tuple[Catalog, list[str]]:
@@ -191,16 +196,13 @@ def _cache_path(path: Path) -> Path | None:
     common case (nothing changed) a millisecond. Set CERTWISE_CACHE_DIR=off to disable.
     """
     import hashlib
-    import os
     import sys
 
-    where = os.environ.get("CERTWISE_CACHE_DIR")
-    if where == "off":
-        return None
-    if not where:
-        from platformdirs import user_cache_dir
+    from certwise.settings import cache_dir
 
-        where = user_cache_dir("certwise")
+    where = cache_dir()
+    if where is None:
+        return None
     from certwise import __version__
     from certwise.catalog import model
 

@@ -88,22 +88,20 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
     if as_json:
         emit_json(result)
         return
-    from rich.table import Table
+    from certwise.cli.render import print_rows
 
     con = console()
     if not result["credentials"]:
         con.print("No credentials match those filters. Try fewer filters, or `certwise search TEXT`.")
         return
-    table = Table(title=f"{result['count']} credentials (as of {as_of})", title_justify="left")
-    for col in ("ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"):
-        table.add_column(col, overflow="fold", no_wrap=col == "ID")
-    for c in result["credentials"]:
-        table.add_row(
-            c["id"], c["name"], c["provider"], str(c["tier"] or "—"), c["level"],
-            fmt_range(c["cost_usd"], prefix="$") if not c["free"] else "free",
-            fmt_range(c["prep_hours"], "h"), _status(c["status"]),
-        )
-    con.print(table)
+    rows = [
+        [c["id"], c["name"], c["provider"], str(c["tier"] or "—"), c["level"],
+         "free" if c["free"] else fmt_range(c["cost_usd"], prefix="$"), fmt_range(c["prep_hours"], "h"),
+         (c["status"], STATUS_STYLE.get(c["status"], ""))]
+        for c in result["credentials"]
+    ]
+    print_rows(con, ["ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"], rows,
+               title=f"{result['count']} credentials (as of {as_of})", flex=(1, 2), optional=(2,))
     con.print("[dim]Details: certwise show ID · side by side: certwise compare ID ID[/]")
 
 
@@ -286,14 +284,11 @@ def search_cmd(text: tuple[str, ...], limit: int, as_of: date, as_json: bool) ->
     if not hits:
         con.print(f"Nothing matches '{query}'. Try a provider (aws, nvidia), an exam code (AI-102) or `certwise list`.")
         return
-    from rich.table import Table
+    from certwise.cli.render import print_rows
 
-    t = Table(title=f"Matches for '{query}'", title_justify="left")
-    for col in ("ID", "Name", "Provider", "Status", "Match"):
-        t.add_column(col, overflow="fold", no_wrap=col == "ID")
-    for r in result["results"]:
-        t.add_row(r["id"], r["name"], r["provider"], _status(r["status"]), f"{r['score']:.0f}")
-    con.print(t)
+    rows = [[r["id"], r["name"], r["provider"], (r["status"], STATUS_STYLE.get(r["status"], "")), f"{r['score']:.0f}"]
+            for r in result["results"]]
+    print_rows(con, ["ID", "Name", "Provider", "Status", "Match"], rows, title=f"Matches for '{query}'", flex=(1, 2), optional=(2,), min_width=100)
 
 
 @click.group("catalog")

@@ -13,8 +13,52 @@ from certwise.cli.common import InputError
 _NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
 
 
+# Which modules define each command: only the module a command needs is imported, so
+# `certwise list` does not pay for the web, the store or the engine. A test checks that
+# this table matches what the modules register.
+LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
+    "list": ("catalog_cmds",),
+    "show": ("catalog_cmds",),
+    "compare": ("catalog_cmds",),
+    "search": ("catalog_cmds",),
+    "catalog": ("catalog_cmds", "portfolio_cmds"),
+    "recommend": ("advice_cmds",),
+    "evaluate": ("advice_cmds",),
+    "stack": ("advice_cmds",),
+    "roi": ("advice_cmds",),
+    "plan": ("plan_cmds",),
+    "audit": ("plan_cmds",),
+    "portfolio": ("catalog_cmds", "portfolio_cmds"),
+    "serve": ("web_cmds",),
+}
+MODULE_ORDER = ("catalog_cmds", "advice_cmds", "plan_cmds", "portfolio_cmds", "web_cmds")
+
+
 class _Group(click.Group):
-    """Turns every usage error into one line on stderr with exit code 2."""
+    """Loads command modules on demand and turns every usage error into one line, exit 2."""
+
+    _loaded: set[str]
+
+    def _load(self, modules: tuple[str, ...]) -> None:
+        import importlib
+
+        if not hasattr(self, "_loaded"):
+            self._loaded = set()
+        for mod in sorted(modules, key=MODULE_ORDER.index):
+            if mod not in self._loaded:
+                self._loaded.add(mod)
+                importlib.import_module(f"certwise.cli.{mod}").register(self)
+
+    def load_all(self) -> None:
+        self._load(MODULE_ORDER)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(LAZY_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            self._load(LAZY_COMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def main(self, *args, **kwargs):  # type: ignore[no-untyped-def,override]
         kwargs.setdefault("standalone_mode", False)
@@ -58,22 +102,6 @@ def cli() -> None:
       certwise show aws-ml-specialty  every fact, with its source
       certwise serve                open the web app
     """
-
-
-def _register() -> None:
-    import importlib
-
-    for mod in ("catalog_cmds", "advice_cmds", "plan_cmds", "portfolio_cmds", "web_cmds"):
-        try:
-            m = importlib.import_module(f"certwise.cli.{mod}")
-        except ModuleNotFoundError as e:
-            if e.name == f"certwise.cli.{mod}":
-                continue
-            raise
-        m.register(cli)
-
-
-_register()
 
 
 def main() -> None:

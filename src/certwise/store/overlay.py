@@ -90,16 +90,13 @@ def _sqlite_overlay(path: str) -> list[Credential]:
 
 def _cache_file(db: str, key: str) -> Path | None:
     import hashlib
-    import os
     import sys
 
-    where = os.environ.get("CERTWISE_CACHE_DIR")
-    if where == "off":
-        return None
-    if not where:
-        from platformdirs import user_cache_dir
+    from certwise.settings import cache_dir
 
-        where = user_cache_dir("certwise")
+    where = cache_dir()
+    if where is None:
+        return None
     from certwise.catalog import model
 
     stamp = Path(model.__file__).stat().st_mtime_ns
