@@ -563,7 +563,9 @@ class _Scorer:
         n = self.prestige
         if university:
             return n
-        return 0.5 - 0.3 * n
+        # "for most people, the cloud provider certifications offer better ROI": when prestige
+        # does not matter, an industry credential beats a university programme on this factor
+        return 1.0 - 0.8 * n
 
     def recognition(self, f: _F, inherited: int | None) -> float:
         if inherited is not None and f.tier is None:
