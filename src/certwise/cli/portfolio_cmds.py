@@ -239,24 +239,15 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
     others are kept as custom entries. Nothing is written if any file is bad.
     """
     from certwise.interop.badges import BadgeError, read_badges
-    from certwise.store.db import NewEntry
+    from certwise.store.badges import record_badges
 
     cat = load_catalog_or_fail()
     try:
         badges = read_badges(files, cat, as_of)
     except BadgeError as err:
         fail(str(err))
-    items = []
-    for b in badges:
-        cred = cat.get(b.id) if b.id else None
-        items.append(NewEntry(cred, name=None if cred else b.name, issuer=None if cred else b.issuer,
-                              earned=b.earned, expires=b.expires, credential_url=b.credential_url, source="badge"))
     with _store() as store:
-        entries = store.add_entries(items)
-    rows = []
-    for b, e in zip(badges, entries, strict=True):
-        rows.append({**e.to_dict(), "expired": e.expired(as_of), "file": b.file, "format": b.format,
-                     "matched": b.id is not None, "match_score": b.match_score})
+        rows = record_badges(store, badges, cat, as_of)
     if as_json:
         emit_json({"as_of": as_of.isoformat(), "imported": rows})
         return

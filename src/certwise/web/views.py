@@ -364,7 +364,7 @@ def import_badges(store: Any, cat: Catalog, as_of: date, files: list[tuple[str, 
     from pathlib import Path
 
     from certwise.interop.badges import BadgeError, read_badges
-    from certwise.store.db import NewEntry
+    from certwise.store.badges import record_badges
 
     files = [(n, d) for n, d in files if n or d]
     if not files:
@@ -386,14 +386,4 @@ def import_badges(store: Any, cat: Catalog, as_of: date, files: list[tuple[str, 
             badges = read_badges(paths, cat, as_of)
         except BadgeError as e:
             raise bad_input(str(e).replace(tmp + "/", "")) from None
-    items = []
-    for b in badges:
-        cred = cat.get(b.id) if b.id else None
-        items.append(NewEntry(cred, name=None if cred else b.name, issuer=None if cred else b.issuer,
-                              earned=b.earned, expires=b.expires, credential_url=b.credential_url, source="badge"))
-    entries = store.add_entries(items)
-    rows = []
-    for b, entry in zip(badges, entries, strict=True):
-        rows.append({**entry.to_dict(), "expired": entry.expired(as_of), "file": Path(b.file).name, "format": b.format,
-                     "matched": b.id is not None, "match_score": b.match_score})
-    return {"as_of": as_of.isoformat(), "imported": rows}
+    return {"as_of": as_of.isoformat(), "imported": record_badges(store, badges, cat, as_of)}
