@@ -90,9 +90,8 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
         return
     from certwise.cli.render import print_rows
 
-    con = console()
     if not result["credentials"]:
-        con.print("No credentials match those filters. Try fewer filters, or `certwise search TEXT`.")
+        click.echo("No credentials match those filters. Try fewer filters, or `certwise search TEXT`.")
         return
     rows = [
         [c["id"], c["name"], c["provider"], str(c["tier"] or "—"), c["level"],
@@ -100,9 +99,9 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
          (c["status"], STATUS_STYLE.get(c["status"], ""))]
         for c in result["credentials"]
     ]
-    print_rows(con, ["ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"], rows,
+    print_rows(["ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"], rows,
                title=f"{result['count']} credentials (as of {as_of})", flex=(1, 2), optional=(2,))
-    con.print("[dim]Details: certwise show ID · side by side: certwise compare ID ID[/]")
+    click.echo(click.style("Details: certwise show ID · side by side: certwise compare ID ID", dim=True))
 
 
 def _render_show(d: dict[str, Any]) -> None:
@@ -280,15 +279,14 @@ def search_cmd(text: tuple[str, ...], limit: int, as_of: date, as_json: bool) ->
     if as_json:
         emit_json(result)
         return
-    con = console()
     if not hits:
-        con.print(f"Nothing matches '{query}'. Try a provider (aws, nvidia), an exam code (AI-102) or `certwise list`.")
+        click.echo(f"Nothing matches '{query}'. Try a provider (aws, nvidia), an exam code (AI-102) or `certwise list`.")
         return
     from certwise.cli.render import print_rows
 
     rows = [[r["id"], r["name"], r["provider"], (r["status"], STATUS_STYLE.get(r["status"], "")), f"{r['score']:.0f}"]
             for r in result["results"]]
-    print_rows(con, ["ID", "Name", "Provider", "Status", "Match"], rows, title=f"Matches for '{query}'", flex=(1, 2), optional=(2,), min_width=100)
+    print_rows(["ID", "Name", "Provider", "Status", "Match"], rows, title=f"Matches for '{query}'", flex=(1, 2), optional=(2,), min_width=100)
 
 
 @click.group("catalog")
