@@ -25,6 +25,9 @@ typecheck: setup
 	$(BIN)/mypy src/certwise
 
 test: setup lint typecheck
+	@# the docstrings' examples, in a private data directory
+	CERTWISE_DATA_DIR=$$(mktemp -d) CERTWISE_CACHE_DIR=$$(mktemp -d) $(BIN)/pytest -p no:cacheprovider \
+		--doctest-modules src/certwise --ignore=src/certwise/store/migrations
 	$(BIN)/pytest -n 2 --dist loadfile
 
 bench: setup

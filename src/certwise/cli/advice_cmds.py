@@ -463,5 +463,21 @@ def _render_roi(r: dict[str, Any]) -> None:
 
 def register(cli: click.Group) -> None:
     """Add recommend, evaluate, stack and roi to the certwise group."""
-    for cmd in (recommend_cmd, evaluate_cmd, stack_cmd, roi_cmd):
+    for cmd in (recommend_cmd, evaluate_cmd, stack_cmd, roi_cmd, faq_cmd):
         cli.add_command(cmd)
+
+
+@click.command("faq")
+@as_of_option
+@json_option
+def faq_cmd(as_of: date, as_json: bool) -> None:
+    """The guide's frequently asked questions, answered from the catalog as of a date."""
+    from certwise.advice.faq import faq
+
+    answers = faq(load_catalog_or_fail(), as_of)
+    if as_json:
+        emit_json({"as_of": as_of.isoformat(), "questions": answers})
+        return
+    for q in answers:
+        click.echo(click.style(q["question"], bold=True))
+        click.echo(q["answer"] + "\n")

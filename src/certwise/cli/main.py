@@ -26,6 +26,7 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "evaluate": ("advice_cmds",),
     "stack": ("advice_cmds",),
     "roi": ("advice_cmds",),
+    "faq": ("advice_cmds",),
     "plan": ("plan_cmds",),
     "audit": ("plan_cmds",),
     "portfolio": ("catalog_cmds", "portfolio_cmds"),

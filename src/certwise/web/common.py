@@ -22,6 +22,7 @@ NAV = (
     ("/check", "check", "Check a certification"),
     ("/plan", "plan", "Plan"),
     ("/portfolio", "portfolio", "Portfolio"),
+    ("/faq", "faq", "FAQ"),
 )
 
 

@@ -105,6 +105,15 @@ def roadmap_page(request: Request) -> Response:
     return render(request, "roadmap.html", {"as_of": as_of, "r": data}, page="roadmap")
 
 
+@router.get("/faq", response_class=HTMLResponse)
+def faq_page(request: Request) -> Response:
+    from certwise.advice.faq import faq
+
+    as_of = parse_as_of(request.query_params.get("as_of"), request)
+    return render(request, "faq.html", {"as_of": as_of, "questions": faq(catalog(request), as_of),
+                                        "title": "Questions people ask"}, page="faq")
+
+
 @router.get("/roadmap.svg")
 def roadmap_svg(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
