@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 LABELS = {
     "career-changer": "Career changer",
@@ -177,6 +178,17 @@ def status_word(s: Any) -> str:
     return STATUS_WORDS.get(str(s), str(s))
 
 
+def code_spans(text: Any) -> Markup:
+    """Escape ``text``, then show `backticked` commands as <code>.
+
+    >>> str(code_spans("run `certwise plan` <now>"))
+    'run <code>certwise plan</code> &lt;now&gt;'
+    """
+    import re
+
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(str(text)))))
+
+
 def install(env: Environment) -> None:
     env.filters.update(
         label=label,
@@ -188,4 +200,5 @@ def install(env: Environment) -> None:
         nicedate=nicedate,
         pct=pct,
         status_word=status_word,
+        code_spans=code_spans,
     )
