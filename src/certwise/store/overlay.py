@@ -6,7 +6,6 @@ rows means the shipped catalog comes back untouched, without importing SQLAlchem
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
