@@ -30,6 +30,8 @@ def overlay_catalog(cat: Catalog) -> Catalog:
         path = sqlite_path(url)
         if path is None or not path.is_file():
             return cat
+        import sqlite3  # only once a database exists
+
         try:
             creds = _sqlite_overlay(str(path))
         except sqlite3.Error:
@@ -53,6 +55,7 @@ def _sqlite_overlay(path: str) -> list[Credential]:
     import time, so a large overlay costs one query and one unpickle per command.
     """
     import pickle
+    import sqlite3
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     try:
