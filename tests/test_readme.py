@@ -90,3 +90,10 @@ def test_lazy_command_table_matches_the_modules():
         solo = _Group("certwise")
         solo._load(modules)
         assert name in solo.commands, (name, modules)
+
+
+def test_readme_python_example_runs(capsys):
+    block = re.search(r"```python\n(.*?)```", README, re.S)
+    assert block
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    assert capsys.readouterr().out.strip() == "google-ml-engineer"
