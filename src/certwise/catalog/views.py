@@ -43,7 +43,7 @@ def credential_summary(c: Credential, as_of: date) -> dict[str, Any]:
         "level": c.level.value,
         "domains": list(c.domains),
         "ecosystem": c.ecosystem,
-        "cost_usd": c.cost.usd.as_dict(),
+        "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
         "free": c.cost.is_free,
         "financial_aid": c.cost.financial_aid,
         "prep_hours": c.prep.hours.as_dict(),
@@ -133,7 +133,7 @@ class Filters:
             return False
         if self.status and c.status(as_of) not in self.status:
             return False
-        if self.max_cost is not None and c.cost.usd.low > self.max_cost:
+        if self.max_cost is not None and (c.cost.unknown or c.cost.usd.low > self.max_cost):
             return False
         return not (self.free and not c.cost.is_free)
 
@@ -230,7 +230,7 @@ def compare(catalog: Catalog, ids: list[str], as_of: date) -> dict[str, Any]:
         vals = []
         for c in creds:
             if key == "cost":
-                v = fmt_range(c.cost.usd, prefix="$") + (" (financial aid)" if c.cost.financial_aid else "")
+                v = "not stated" if c.cost.unknown else fmt_range(c.cost.usd, prefix="$") + (" (financial aid)" if c.cost.financial_aid else "")
             elif key == "prep":
                 v = fmt_range(c.prep.hours, "h") + (f" ({fmt_range(c.prep.months, 'months')})" if c.prep.months else "")
             elif key == "exam":

@@ -131,7 +131,7 @@ def _render_show(d: dict[str, Any]) -> None:
     t.add_column("Value", overflow="fold")
     t.add_column("Source", style="dim")
     cost = d["cost"]
-    cost_s = fmt_range(cost["usd"], prefix="$") + f" ({cost['basis']})"
+    cost_s = ("not stated by any source" if cost.get("unknown") else fmt_range(cost["usd"], prefix="$")) + f" ({cost['basis']})"
     if cost.get("per_month"):
         cost_s += f"; {fmt_range(cost['per_month'], prefix='$')}/month"
         if cost.get("typical_months"):
