@@ -168,7 +168,8 @@ def _rec_json(s: Scored, p: Profile, as_of: date) -> dict[str, Any]:
     d: dict[str, Any] = {
         "id": c.id, "name": c.name, "provider": c.provider, "score": int(round(s.score)),
         "reasons": _reasons(s, p, as_of),
-        "cost_usd": c.cost.usd.as_dict(), "prep_hours": c.prep.hours.as_dict(), "status": s.status,
+        "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
+        "prep_hours": c.prep.hours.as_dict(), "status": s.status,
         "level": c.level.value, "kind": c.kind.value, "ecosystem": c.ecosystem, "tier": c.tier,
         "factors": {k: int(round(v * 100)) for k, v in s.factors.items()},
         "url": c.url,

@@ -182,7 +182,9 @@ def recommend_cmd(profile_file: str | None, limit: int, no_input: bool, as_of: d
     _render_recommend(result)
 
 
-def _money(r: dict[str, Any]) -> str:
+def _money(r: dict[str, Any] | None) -> str:
+    if r is None:
+        return "price not stated"
     lo, hi = r["low"], r["high"]
     return f"${lo:,.0f}" if lo == hi else f"${lo:,.0f}–{hi:,.0f}"
 
