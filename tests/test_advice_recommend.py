@@ -296,3 +296,17 @@ def test_guidance_on_making_it_count(mini):
 def test_a_date_far_in_the_future_still_works(mini):
     r = recommend(Profile(), mini, date(2031, 1, 1))
     assert r["recommendations"]
+
+
+def test_prestige_reason_only_for_university_programs(catalog):
+    from datetime import date
+
+    from certwise.advice.profile import profile_from
+    from certwise.advice.recommend import recommend
+
+    for prof in ({"role": "developer", "cloud": "azure", "cloud_experience": "some", "years_experience": 4},
+                 {"role": "researcher", "goal": "research", "years_experience": 9}):
+        out = recommend(profile_from(prof), catalog, date(2026, 11, 24))
+        for r in out["recommendations"]:
+            if any(x.startswith("University prestige") for x in r["reasons"]):
+                assert catalog.get(r["id"]).kind.value == "university-program", r["id"]

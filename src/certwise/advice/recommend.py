@@ -128,7 +128,7 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
         u = c.salary_uplift.pct
         reasons.append((contrib["recognition"] * 0.7, f"Holders report about {_range(u.low, u.high, '%')} higher pay "
                         f"({c.salary_uplift.basis.split('(')[0].strip()} figure)."))
-    if fa["prestige"] >= 0.8:
+    if fa["prestige"] >= 0.8 and c.kind.value == "university-program":
         reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
                         "prestige specifically matters for your target roles."))
     if fa["persona"] >= 1.0:
