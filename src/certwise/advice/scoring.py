@@ -524,6 +524,9 @@ class _Scorer:
                 v = 1.0
             elif any(r in best_for for r in ROLE_NEIGHBOURS[self.p.role]):
                 v = 0.6
+            elif self.p.stage == "early" and ("career-changer" in best_for or "student" in best_for):
+                # "best for career changers, beginners …": anyone with 0-2 years is a beginner
+                v = 0.6
             else:
                 v = 0.2
             self._persona[best_for] = v
