@@ -182,6 +182,7 @@ def test_download_the_calendar(page):
     page.get_by_label("Start on").fill("2026-12-07")
     page.get_by_label("Hours a week").fill("8")
     page.get_by_role("button", name="Make the plan").click()
+    page.wait_for_url(re.compile(r"/plan\?"))  # the click navigates; count() does not wait for it
     assert page.locator("svg.timeline-svg").count() == 1
     with page.expect_download() as info:
         page.locator("#ics-link").click()
@@ -222,6 +223,7 @@ def test_works_with_javascript_off(new_page):
     p.locator("#cmp-google-ai-essentials").check()
     p.locator("#cmp-aws-ai-practitioner").check()
     p.locator("#compare-button").click()
+    p.wait_for_url(re.compile(r"/compare\?"))
     assert p.locator("table.compare").count() == 1
 
 
