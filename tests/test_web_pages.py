@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
-import time
 from datetime import date
 from html import unescape
 from html.parser import HTMLParser
@@ -306,20 +304,6 @@ def test_404_and_500_pages_are_plain_words(catalog, monkeypatch):
         r = c.get("/roadmap")
         assert r.status_code == 500 and "Something went wrong" in r.text
         assert "ZeroDivisionError" not in r.text and "Traceback" not in r.text
-
-
-def test_pages_render_in_tens_of_milliseconds(client):
-    slow = {}
-    for path in PAGES:
-        client.get(path)  # warm up (templates compile once)
-        times = []
-        for _ in range(3):
-            t = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - t) * 1000)
-        slow[path] = statistics.median(times)
-    # generous for a loaded CI machine; measured locally at ~5–40 ms each
-    assert max(slow.values()) < 250, slow
 
 
 def test_credential_page_works_out_the_payback(client):
