@@ -324,3 +324,11 @@ def test_portfolio_renewals_calendar(client):
     assert 'href="/portfolio/renewals.ics"' in html
     ics = client.get("/portfolio/renewals.ics")
     assert ics.headers["content-type"].startswith("text/calendar") and "2027" in ics.text
+
+
+def test_plan_form_names_each_bad_field(client):
+    r = client.get("/plan?ids=google-ml-engineer&start=notadate&hours_per_week=abc&years_experience=1.5")
+    assert r.status_code == 400
+    for msg in ("&#39;notadate&#39; is not a date", "&#39;abc&#39; is not a number of hours a week",
+                "&#39;1.5&#39; is not a whole number of years"):
+        assert msg in r.text

@@ -248,17 +248,14 @@ def _ob2(path: Path, doc: dict[str, Any], lookup: _Lookup, as_of: date) -> Badge
     issuer = _text(path, issuer_doc, "name", "badge.issuer.")
     earned = _date(path, doc.get("issuedOn"), "issuedOn", required=True)
     expires = _date(path, doc.get("expires"), "expires")
-    return Badge(
-        id=None,
-        name=name,
-        issuer=issuer,
-        earned=earned,
-        expires=expires,
-        file=str(path),
-        format="ob2",
-        credential_url=_link(doc),
-        expired=bool(expires and expires < as_of),
-    )
+    return _badge(path, doc, "ob2", name, issuer, earned, expires, as_of)
+
+
+def _badge(path: Path, doc: dict[str, Any], fmt: str, name: str, issuer: str, earned: date | None,
+           expires: date | None, as_of: date) -> Badge:
+    """The Badge both readers return (not yet matched to the catalog: ``id`` None)."""
+    return Badge(id=None, name=name, issuer=issuer, earned=earned, expires=expires, file=str(path), format=fmt,
+                 credential_url=_link(doc), expired=bool(expires and expires < as_of))
 
 
 # --- Open Badges 3.0 (VC 1.1 and 2.0) --------------------------------------------------------
@@ -290,17 +287,7 @@ def _ob3(path: Path, doc: dict[str, Any], lookup: _Lookup, as_of: date) -> Badge
         path, doc.get(start_field), start_field, required=True
     )
     expires = _date(path, doc.get(end_field), end_field)
-    return Badge(
-        id=None,
-        name=name,
-        issuer=issuer,
-        earned=earned,
-        expires=expires,
-        file=str(path),
-        format="ob3",
-        credential_url=_link(doc),
-        expired=bool(expires and expires < as_of),
-    )
+    return _badge(path, doc, "ob3", name, issuer, earned, expires, as_of)
 
 
 # --- matching to the catalog -----------------------------------------------------------------

@@ -255,24 +255,20 @@ def _plan_inputs(request: Request) -> tuple[list[str], date, float, int, list[st
     q = request.query_params
     errors: list[str] = []
     today = parse_as_of(q.get("as_of"), request)
-    start = today
-    if q.get("start"):
+
+    def field(name: str, convert: Any, default: Any, what: str) -> Any:
+        raw = q.get(name)
+        if not raw:
+            return default
         try:
-            start = date.fromisoformat(q["start"])
+            return convert(raw)
         except ValueError:
-            errors.append(f"'{q['start']}' is not a date; use the date picker or YYYY-MM-DD.")
-    hpw = 5.0
-    if q.get("hours_per_week"):
-        try:
-            hpw = float(q["hours_per_week"])
-        except ValueError:
-            errors.append(f"'{q['hours_per_week']}' is not a number of hours a week.")
-    years = 0
-    if q.get("years_experience"):
-        try:
-            years = int(q["years_experience"])
-        except ValueError:
-            errors.append(f"'{q['years_experience']}' is not a whole number of years.")
+            errors.append(f"'{raw}' is not {what}.")
+            return default
+
+    start = field("start", date.fromisoformat, today, "a date; use the date picker or YYYY-MM-DD")
+    hpw = field("hours_per_week", float, 5.0, "a number of hours a week")
+    years = field("years_experience", int, 0, "a whole number of years")
     ids = list(dict.fromkeys(query_list(request, "ids")))
     return ids, start, hpw, years, errors
 
