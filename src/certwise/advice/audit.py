@@ -151,13 +151,11 @@ def _expiry(h: Holding, c: Credential | None) -> tuple[date | None, str]:
     if c is None:
         return None, "unknown"
     rule = c.renewal
-    if not rule.validity_years or rule.method in ("none", "not-applicable"):
+    if not rule.expires:
         return None, "never"
     if h.earned is None:
         return None, "unknown"
-    from certwise.advice.plan import add_years
-
-    return add_years(h.earned, rule.validity_years), "provider-rule"
+    return rule.expiry(h.earned), "provider-rule"
 
 
 def _merge(items: list[_Held]) -> list[_Held]:

@@ -18,13 +18,13 @@ Pure: no I/O, dates in, one JSON-ready dict out.
 
 from __future__ import annotations
 
-import calendar
 import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.advice.profile import stage_for
+from certwise.catalog.model import LEVEL_RANK, Credential, add_years
 
 __all__ = ["PlanError", "make_plan", "stage_for", "study_hours", "add_years", "EXPERIENCE_RULE"]
 
@@ -45,15 +45,6 @@ REST_WEEKS = 1  # a week after each exam to make it count before the next one st
 # --- experience -------------------------------------------------------------------------------
 
 
-def stage_for(years_experience: int) -> str:
-    """The guide's career stage: early 0-2 years, mid 3-7, senior 8+."""
-    if years_experience <= 2:
-        return "early"
-    if years_experience <= 7:
-        return "mid"
-    return "senior"
-
-
 def study_hours(cred: Credential, years_experience: int = 0) -> float:
     """Hours to plan for ``cred``, adjusted for experience (see :data:`EXPERIENCE_RULE`).
 
@@ -72,20 +63,6 @@ def study_hours(cred: Credential, years_experience: int = 0) -> float:
 
 
 # --- dates ------------------------------------------------------------------------------------
-
-
-def add_years(d: date, years: float) -> date:
-    """``d`` plus ``years`` (fractions as whole months); 29 Feb falls back to the month's end.
-
-    >>> add_years(date(2024, 2, 29), 1), add_years(date(2026, 1, 31), 1.5)
-    (datetime.date(2025, 2, 28), datetime.date(2027, 7, 31))
-    """
-    months = round(years * 12)
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    if not 1 <= year <= 9999:
-        raise OverflowError("date out of range")
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def _iso(d: date | None) -> str | None:
@@ -366,12 +343,11 @@ def make_plan(
                     "message": f"{c.id} launches on {lc.launched.isoformat()}; the exam date moves to that day",
                 })
                 exam_date = lc.launched
-            renewal_due = renewal_window_start = None
+            renewal_window_start = None
             rule = c.renewal
-            if rule.validity_years and rule.method not in ("none", "not-applicable"):
-                renewal_due = add_years(exam_date, rule.validity_years)
-                if rule.window_days:
-                    renewal_window_start = renewal_due - timedelta(days=rule.window_days)
+            renewal_due = rule.expiry(exam_date)
+            if renewal_due is not None and rule.window_days:
+                renewal_window_start = renewal_due - timedelta(days=rule.window_days)
             warnings.extend(_timing_warnings(c, study_start, exam_date, renewal_due, weeks, hours, hours_per_week,
                                              catalog))
             for p in c.prerequisites:

@@ -13,6 +13,7 @@ from ``lifecycle`` dates on an as-of date (:func:`Credential.status`).
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -225,6 +226,20 @@ class HandsOn(_Record):
     description: str | None = None
 
 
+def add_years(d: date, years: float) -> date:
+    """``d`` plus ``years`` (fractions as whole months); 29 Feb falls back to the month's end.
+
+    >>> add_years(date(2024, 2, 29), 1), add_years(date(2026, 1, 31), 1.5)
+    (datetime.date(2025, 2, 28), datetime.date(2027, 7, 31))
+    """
+    months = round(years * 12)
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    if not 1 <= year <= 9999:
+        raise OverflowError("date out of range")
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
 @dataclass(frozen=True)
 class Renewal(_Record):
     """The provider's renewal rule."""
@@ -241,6 +256,18 @@ class Renewal(_Record):
         _require(self.cost_usd is None or self.cost_usd >= 0, "cost_usd must be 0 or more")
         _require(self.discount_pct is None or 0 <= self.discount_pct <= 100, "discount_pct must be 0-100")
         _require(self.window_days is None or self.window_days >= 0, "window_days must be 0 or more")
+
+    @property
+    def expires(self) -> bool:
+        """Does a credential under this rule ever expire?"""
+        return bool(self.validity_years) and self.method not in ("none", "not-applicable")
+
+    def expiry(self, earned: date) -> date | None:
+        """When a credential earned on ``earned`` expires under this rule; None if it never does.
+
+        Raises OverflowError past the year 9999.
+        """
+        return add_years(earned, self.validity_years) if self.expires and self.validity_years else None
 
 
 @dataclass(frozen=True)

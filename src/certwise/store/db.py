@@ -35,7 +35,6 @@ from certwise.store.entries import (
     Entry,
     RenewalDue,
     StoreError,
-    add_years,
     entry_key,
 )
 from certwise.store.models import EntryRow, OverlayRow
@@ -358,9 +357,11 @@ def _prepare(item: NewEntry) -> dict[str, Any]:
     if state == "planned":
         earned = expires = None
     elif expires is None and earned is not None and cred is not None:
-        years = cred.renewal.validity_years
-        if years:
-            expires = add_years(earned, years)
+        try:
+            expires = cred.renewal.expiry(earned)
+        except OverflowError:
+            raise StoreError(f"an expiry {cred.renewal.validity_years:g} years after {earned} is past the year "
+                             "9999; give the expiry date yourself") from None
     if earned and expires and expires < earned:
         raise StoreError(f"expires {expires} is before earned {earned}")
     return {

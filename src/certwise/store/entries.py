@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -80,20 +79,3 @@ def entry_key(credential_id: str | None, name: str, issuer: str) -> str:
     if credential_id:
         return f"cred:{credential_id}"
     return f"custom:{_norm(name)}|{_norm(issuer)}"[:600]
-
-
-def add_years(d: date, years: float) -> date:
-    """``d`` plus ``years`` (fractions in whole months), clamping the day to the month's end.
-
-    >>> add_years(date(2024, 2, 29), 1)
-    datetime.date(2025, 2, 28)
-    >>> add_years(date(2025, 1, 31), 1.5)
-    datetime.date(2026, 7, 31)
-    """
-    months = round(years * 12)
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    day = min(d.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
-
-
