@@ -189,53 +189,23 @@ def load_catalog(path: Path | str = DATA_DIR, *, base: Catalog | None = None) ->
     return Catalog(creds), errors
 
 
-def _cache_path(path: Path) -> Path | None:
-    """A pickle of the validated records, keyed on the files' names, sizes and times.
+def _load_cached(path: Path) -> Catalog:
+    """The catalog at ``path``, from the cache when its files have not changed.
 
     Validating ~50 records costs more than the rest of a CLI call; the cache makes the
-    common case (nothing changed) a millisecond. Set CERTWISE_CACHE_DIR=off to disable.
+    common case (nothing changed) a millisecond.
     """
-    import hashlib
-    import sys
+    from certwise.catalog import cache
 
-    from certwise.settings import cache_dir
-
-    where = cache_dir()
-    if where is None:
-        return None
-    from certwise import __version__
-    from certwise.catalog import model
-
-    model_stamp = Path(model.__file__).stat().st_mtime_ns
-    h = hashlib.sha256(f"{__version__}|{model_stamp}|{sys.version}|{path.resolve()}".encode())
-    for f in catalog_files(path):
-        st = f.stat()
-        h.update(f"{f.name}|{st.st_size}|{st.st_mtime_ns}".encode())
-    return Path(where) / f"catalog-{h.hexdigest()[:24]}.pickle"
-
-
-def _load_cached(path: Path) -> Catalog:
-    import os
-    import pickle
-
-    cache = _cache_path(path)
-    if cache is not None and cache.exists():
-        try:
-            creds = pickle.loads(cache.read_bytes())
-            return Catalog(creds)
-        except Exception:  # a stale or broken cache is rebuilt, never trusted
-            pass
+    stats = "|".join(f"{f.name}:{st.st_size}:{st.st_mtime_ns}" for f in catalog_files(path) for st in [f.stat()])
+    where = cache.cache_file("catalog", str(path.resolve()), stats)
+    creds = cache.read(where)
+    if creds is not None:
+        return Catalog(creds)
     cat, errors = load_catalog(path)
     if errors:
         raise CatalogError(errors)
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(cat.credentials, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(cache)
-        except OSError:
-            pass
+    cache.write(where, cat.credentials)
     return cat
 
 

@@ -54,8 +54,9 @@ def _sqlite_overlay(path: str) -> list[Credential]:
     Validated records are cached (pickle) under a key of the row count and the newest
     import time, so a large overlay costs one query and one unpickle per command.
     """
-    import pickle
     import sqlite3
+
+    from certwise.catalog import cache
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     try:
@@ -67,44 +68,15 @@ def _sqlite_overlay(path: str) -> list[Credential]:
         count, newest = conn.execute("SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials").fetchone()
         if not count:
             return []
-        cache = _cache_file(path, f"{count}|{newest}")
-        if cache is not None and cache.exists():
-            try:
-                cached: list[Credential] = pickle.loads(cache.read_bytes())
-                return cached
-            except Exception:  # a broken cache is rebuilt, never trusted
-                pass
+        where = cache.cache_file("overlay", str(Path(path).resolve()), f"{count}|{newest}")
+        cached: list[Credential] | None = cache.read(where)
+        if cached is not None:
+            return cached
         creds = _parse(r[0] for r in conn.execute("SELECT json FROM overlay_credentials ORDER BY id"))
     finally:
         conn.close()
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            for old in cache.parent.glob(cache.name.rsplit("-", 1)[0] + "-*.pickle"):
-                old.unlink(missing_ok=True)
-            tmp = cache.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(creds, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(cache)
-        except OSError:
-            pass
+    cache.write(where, creds)
     return creds
-
-
-def _cache_file(db: str, key: str) -> Path | None:
-    import hashlib
-    import sys
-
-    from certwise.settings import cache_dir
-
-    where = cache_dir()
-    if where is None:
-        return None
-    from certwise.catalog import model
-
-    stamp = Path(model.__file__).stat().st_mtime_ns
-    db_hash = hashlib.sha256(str(Path(db).resolve()).encode()).hexdigest()[:16]
-    h = hashlib.sha256(f"{stamp}|{sys.version}|{key}".encode()).hexdigest()[:16]
-    return Path(where) / f"overlay-{db_hash}-{h}.pickle"
 
 
 def _parse(rows: Iterable[str]) -> list[Credential]:

@@ -1,0 +1,61 @@
+"""Pickled copies of validated records, so a CLI call does not re-validate what did not change.
+
+Used for the shipped catalog (keyed on its files' names, sizes and times) and for the local
+overlay (keyed on its row count and newest import). A key also covers the certwise version,
+the model module and the Python version; a stale, broken or unwritable cache is rebuilt or
+skipped, never trusted. ``CERTWISE_CACHE_DIR=off`` turns caching off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def cache_file(kind: str, scope: str, key: str) -> Path | None:
+    """``<cache dir>/<kind>-<hash of scope>-<hash of key>.pickle``; None when caching is off."""
+    import hashlib
+    import sys
+
+    from certwise import __version__
+    from certwise.catalog import model
+    from certwise.settings import cache_dir
+
+    where = cache_dir()
+    if where is None:
+        return None
+    stamp = Path(model.__file__).stat().st_mtime_ns
+    scope_h = hashlib.sha256(scope.encode()).hexdigest()[:16]
+    key_h = hashlib.sha256(f"{__version__}|{stamp}|{sys.version}|{key}".encode()).hexdigest()[:16]
+    return where / f"{kind}-{scope_h}-{key_h}.pickle"
+
+
+def read(path: Path | None) -> Any | None:
+    """The cached object, or None when there is none or it cannot be read."""
+    import pickle
+
+    if path is None or not path.exists():
+        return None
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # a stale or broken cache is rebuilt, never trusted
+        return None
+
+
+def write(path: Path | None, obj: Any) -> None:
+    """Store ``obj`` atomically and drop older caches of the same kind and scope."""
+    import os
+    import pickle
+
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        pass
