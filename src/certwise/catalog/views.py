@@ -9,15 +9,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from certwise.catalog.load import Catalog
-from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.catalog.model import DOMAINS, ECOSYSTEMS, LEVEL_RANK, Credential, Kind, Level
 
 STATUSES = ("upcoming", "beta", "active", "retiring", "retired")
+LEVELS: tuple[str, ...] = tuple(x.value for x in Level)
+KINDS: tuple[str, ...] = tuple(x.value for x in Kind)
 
 
 def fmt_range(r: Any, unit: str = "", prefix: str = "") -> str:
@@ -139,6 +141,67 @@ class Filters:
 
 
 SORTS = ("tier", "name", "cost", "hours", "provider", "level")
+
+
+def parse_filters(get: Callable[[str], list[str]], flag: str = "") -> tuple[Filters, str, list[str]]:
+    """Catalog filters from raw text values (``get(name) -> list``): ``(filters, sort, errors)``.
+
+    The CLI and the web read their input differently but check it here, with one message per
+    problem; ``flag="--"`` names the fields as command-line options (``--max-cost``).
+
+    >>> given = {"tier": ["1", "7"], "sort": ["cost"]}
+    >>> f, sort, errors = parse_filters(lambda name: given.get(name, []))
+    >>> f.tier, sort, errors
+    ([1], 'cost', ["tier '7' is not a tier; use 1, 2, 3 or 4."])
+    """
+    errors: list[str] = []
+
+    def label(name: str) -> str:
+        return f"{flag}{name.replace('_', '-')}" if flag else name
+
+    def choices(name: str, allowed: tuple[str, ...]) -> list[str]:
+        vals = get(name)
+        errors.extend(f"{label(name)} '{v}' is not one of: {', '.join(allowed)}." for v in vals if v not in allowed)
+        return [v for v in vals if v in allowed]
+
+    tiers = []
+    for t in get("tier"):
+        if t in {"1", "2", "3", "4"}:
+            tiers.append(int(t))
+        else:
+            errors.append(f"{label('tier')} '{t}' is not a tier; use 1, 2, 3 or 4.")
+    max_cost = None
+    mc = get("max_cost")
+    if mc:
+        try:
+            max_cost = float(mc[-1])
+        except ValueError:
+            errors.append(f"{label('max_cost')} '{mc[-1]}' must be a number of US dollars, 0 or more.")
+        else:
+            if max_cost < 0:
+                errors.append(f"{label('max_cost')} '{mc[-1]}' is negative; give a number of US dollars, 0 or more.")
+                max_cost = None
+    free_vals = get("free")
+    free = bool(free_vals) and free_vals[-1].lower() in ("1", "true", "yes", "on")
+    sort_vals = get("sort")
+    sort = sort_vals[-1] if sort_vals else "tier"
+    if sort not in SORTS:
+        errors.append(f"{label('sort')} '{sort}' is not one of: {', '.join(SORTS)}.")
+        sort = "tier"
+    f = Filters(
+        provider=get("provider"),
+        ecosystem=choices("ecosystem", ECOSYSTEMS),
+        tier=tiers,
+        level=choices("level", LEVELS),
+        domain=choices("domain", DOMAINS),
+        kind=choices("kind", KINDS),
+        status=choices("status", STATUSES),
+        group=get("group"),
+        max_cost=max_cost,
+        free=free,
+        text=" ".join(get("q")).strip() or None,
+    )
+    return f, sort, errors
 
 
 def sort_key(sort: str) -> Any:

@@ -25,13 +25,6 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for x in values for v in x.split(",") if v.strip()]
 
 
-def _check_choice(name: str, values: list[str], allowed: tuple[str, ...]) -> list[str]:
-    for v in values:
-        if v not in allowed:
-            fail(f"--{name} '{v}' is not one of: {', '.join(allowed)}")
-    return values
-
-
 def _status(s: str) -> str:
     return f"[{STATUS_STYLE.get(s, 'white')}]{s}[/]"
 
@@ -59,30 +52,15 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
       certwise list --domain generative-ai --max-cost 250
       certwise list --status retired --as-of 2026-11-24
     """
-    from certwise.catalog.model import DOMAINS, ECOSYSTEMS
-    from certwise.catalog.views import SORTS, STATUSES, Filters, fmt_range, list_credentials
+    from certwise.catalog.views import fmt_range, list_credentials, parse_filters
 
-    tiers = []
-    for t in _split(tier):
-        if t not in {"1", "2", "3", "4"}:
-            fail(f"--tier '{t}' is not a tier; use 1, 2, 3 or 4")
-        tiers.append(int(t))
-    if max_cost is not None and max_cost < 0:
-        fail(f"--max-cost {max_cost:g} is negative; give a cost in USD of 0 or more")
-    if sort not in SORTS:
-        fail(f"--sort '{sort}' is not one of: {', '.join(SORTS)}")
-    f = Filters(
-        provider=_split(provider),
-        ecosystem=_check_choice("ecosystem", _split(ecosystem), ECOSYSTEMS),
-        tier=tiers,
-        level=_check_choice("level", _split(level), ("foundational", "associate", "professional", "specialty", "program")),
-        domain=_check_choice("domain", _split(domain), DOMAINS),
-        kind=_check_choice("kind", _split(kind), ("certification-exam", "professional-certificate", "university-program", "learning-path")),
-        group=_split(group),
-        status=_check_choice("status", _split(status), STATUSES),
-        max_cost=max_cost,
-        free=free,
-    )
+    given = {"provider": _split(provider), "ecosystem": _split(ecosystem), "tier": _split(tier),
+             "level": _split(level), "domain": _split(domain), "kind": _split(kind), "group": _split(group),
+             "status": _split(status), "max_cost": [] if max_cost is None else [f"{max_cost:g}"],
+             "free": ["1"] if free else [], "sort": [sort]}
+    f, sort, errors = parse_filters(lambda name: given.get(name, []), flag="--")
+    if errors:
+        fail(errors[0])
     cat = load_catalog_or_fail()
     result = list_credentials(cat, as_of, f, sort)
     if as_json:
