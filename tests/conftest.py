@@ -29,6 +29,17 @@ def catalog():
     return default_catalog()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def url(request, tmp_path):
+    """A fresh store URL: a SQLite file, and a fresh PostgreSQL schema where a server is configured."""
+    from storeutil import postgres_schema_url, sqlite_url
+
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path)
+    else:
+        yield from postgres_schema_url()
+
+
 @dataclass
 class Result:
     code: int

@@ -13,17 +13,8 @@ from pathlib import Path
 import pytest
 
 from certwise.store import Store
-from storeutil import postgres_schema_url, sqlite_url
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path)
-    else:
-        yield from postgres_schema_url()
 
 
 WRITER = textwrap.dedent(

@@ -12,7 +12,7 @@ import pytest
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import EXAMPLE, Credential
 from certwise.store import Store
-from storeutil import postgres_schema_url, sqlite_url
+from storeutil import postgres_schema_url
 
 
 @pytest.fixture(autouse=True)
@@ -25,14 +25,6 @@ def _cred(i: int | str, **kw) -> Credential:
     data = json.loads(json.dumps(EXAMPLE))
     data.update(id=f"overlay-{i}", name=f"Overlay {i}", origin="overlay", **kw)
     return Credential.model_validate(data)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path)
-    else:
-        yield from postgres_schema_url()
 
 
 def test_add_overlay_streams_batches_in_one_transaction(url):

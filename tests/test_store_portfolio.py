@@ -10,21 +10,13 @@ import pytest
 from certwise.catalog.model import EXAMPLE, Credential
 from certwise.store import Store, StoreError
 from certwise.store.db import HEAD_REVISION, NewEntry
-from storeutil import postgres_schema_url, sqlite_url
+from storeutil import sqlite_url
 
 
 def _cred(**kw) -> Credential:
     data = json.loads(json.dumps(EXAMPLE))
     data.update(kw)
     return Credential.model_validate(data)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path)
-    else:
-        yield from postgres_schema_url()
 
 
 @pytest.fixture
