@@ -97,7 +97,7 @@ def test_search_text_and_json(cli):
         (["show", "aws-ml-specialy"], "did you mean aws-ml-specialty"),
         (["show", "pmle", "--as-of", "yesterday"], "is not a date"),
         (["list", "--tier", "5"], "is not a tier"),
-        (["list", "--ecosystem", "oracle"], "--ecosystem 'oracle' is not one of"),
+        (["list", "--ecosystem", "ibmcloud"], "--ecosystem 'ibmcloud' is not one of"),
         (["list", "--max-cost", "-5"], "negative"),
         (["list", "--sort", "price"], "--sort 'price'"),
         (["list", "--frobnicate"], "No such option"),

@@ -196,6 +196,14 @@ TOPICS: dict[str, list[tuple[str, str]]] = {
         ("Finding AI product opportunities", "Write a one-page brief for an AI feature: user, problem, data, success metric"),
         ("Evaluating AI features", "Prototype the feature with an API or a no-code tool and run five user tests"),
     ],
+    "project-management": [
+        ("Scoping an AI project", "Write a project charter for an AI initiative: business case, data needs, success criteria and risks"),
+        ("Running and evaluating it", "Plan the iterations of a small AI pilot and define how you will decide to ship, fix or stop it"),
+    ],
+    "ai-security": [
+        ("Threats to AI systems", "Threat-model an LLM application (prompt injection, data leakage, model theft) against a public framework such as the OWASP Top 10 for LLMs"),
+        ("Securing and monitoring", "Add input/output guardrails and logging to a small LLM app and test them with a red-team prompt list"),
+    ],
 }
 
 

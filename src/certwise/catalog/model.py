@@ -67,10 +67,15 @@ Domain = Literal[
     "cloud-fundamentals",
     "ai-applications",
     "product-management",
+    "project-management",
+    "ai-security",
 ]
 DOMAINS: tuple[str, ...] = Domain.__args__  # type: ignore[attr-defined]
 
-Ecosystem = Literal["aws", "gcp", "azure", "databricks", "nvidia", "vendor-neutral"]
+Ecosystem = Literal[
+    "aws", "gcp", "azure", "databricks", "nvidia", "salesforce", "snowflake", "oracle", "ibm", "github",
+    "anthropic", "openai", "vendor-neutral",
+]
 ECOSYSTEMS: tuple[str, ...] = Ecosystem.__args__  # type: ignore[attr-defined]
 
 Persona = Literal[
@@ -96,6 +101,15 @@ RenewalMethod = Literal[
 ]
 
 Status = Literal["upcoming", "beta", "active", "retiring", "retired"]
+
+# Who may sit or enrol: "public" (anyone), or a closed audience (partners' staff, a company's
+# employees, by invitation). A closed credential is shown as such and never recommended.
+Access = Literal["public", "partners", "employees", "invitation"]
+
+# What a source's quote is about: the credential itself (it must name it), or a rule of the
+# provider's that covers all its credentials (it must name the provider), e.g. a
+# recertification policy page.
+SourceScope = Literal["credential", "provider"]
 
 
 def _require(cond: bool, message: str, field: str | None = None) -> None:
@@ -303,14 +317,52 @@ class Source(_Record):
     url: str | None = None
     title: str | None = None
     quote: str | None = None
+    scope: SourceScope = "credential"
+    publisher: Literal["vendor", "third-party", "guide"] | None = None  # None: inferred (guide / url)
 
     def __post_init__(self) -> None:
         _require(len(self.supports) >= 1, "must name at least one field", "supports")
         _require(self.ref != "web" or bool(self.url), "a web source needs a url", "url")
 
 
+@dataclass(frozen=True)
+class ExamVersion(_Record):
+    """One version of a credential's exam (MLA-C01, then MLA-C02 …), with its dates.
+
+    ``beta_from``: the beta opens; ``available_from``: general availability; ``last_day``: the
+    last day it can be sat. ``changes`` says what changed from the version before.
+    """
+
+    code: str
+    beta_from: date | None = None
+    available_from: date | None = None
+    last_day: date | None = None
+    changes: str | None = None
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        _require(bool(self.code.strip()), "an exam version needs its code", "code")
+        start = self.beta_from or self.available_from
+        if start and self.last_day:
+            _require(self.last_day >= start, f"{self.code}: last_day is before it opened", "last_day")
+        if self.beta_from and self.available_from:
+            _require(self.available_from >= self.beta_from, f"{self.code}: available_from is before beta_from",
+                     "available_from")
+
+    def opens(self) -> date | None:
+        """The first day it can be sat (beta or general availability)."""
+        return self.beta_from or self.available_from
+
+    def in_force(self, day: date) -> bool:
+        """Can this version be sat on ``day``? (undated ends count as open)"""
+        start = self.opens()
+        return (start is None or day >= start) and (self.last_day is None or day <= self.last_day)
+
+
 # Fields that are facts and so must be backed by a source when present.
 FACT_FIELDS = (
+    "versions",
+    "access",
     "cost",
     "prep",
     "exam",
@@ -353,6 +405,8 @@ class Credential(_Record):
     salary_uplift: SalaryUplift | None = None
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
     notes: list[str] = field(default_factory=list)  # where sources disagree, and why
+    versions: list[ExamVersion] = field(default_factory=list)  # oldest first
+    access: Access = "public"
     origin: Literal["catalog", "overlay"] = "catalog"
 
     def __post_init__(self) -> None:
@@ -371,6 +425,8 @@ class Credential(_Record):
             if f == "hands_on" and not (val.projects or val.labs):
                 continue
             if f == "lifecycle" and val == Lifecycle():
+                continue
+            if f == "access" and val == "public":
                 continue
             if f not in covered:
                 missing.append(f)
@@ -407,7 +463,22 @@ class Credential(_Record):
         return [s for s in self.sources if field in s.supports]
 
     def all_names(self) -> list[str]:
-        return [self.id, self.name, *self.aliases]
+        """Every name it is found by: id, name, aliases and each exam version's code."""
+        codes = [v.code for v in self.versions if v.code not in self.aliases]
+        return [self.id, self.name, *self.aliases, *codes]
+
+    def version_on(self, day: date) -> ExamVersion | None:
+        """The exam version in force on ``day`` (the newest open one); None without versions.
+
+        Before the first version opens, the first; after the last one closes, the last.
+        """
+        if not self.versions:
+            return None
+        live = [v for v in self.versions if v.in_force(day)]
+        if live:
+            return live[-1]
+        started = [v for v in self.versions if (v.opens() or date.min) <= day]
+        return started[-1] if started else self.versions[0]
 
 
 EXAMPLE: dict[str, Any] = {
