@@ -428,6 +428,8 @@ class Credential(_Record):
                 continue
             if f == "access" and val == "public":
                 continue
+            if f in ("cost", "prep") and val.unknown:
+                continue  # "no source states it" needs no source; say why in its note
             if f not in covered:
                 missing.append(f)
         _require(
