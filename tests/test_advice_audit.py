@@ -280,7 +280,7 @@ def test_holding_from_dict_badge_and_entry():
     h = Holding.from_obj({"id": "aws-found", "name": "AWS Found", "issuer": "AWS", "earned": "2025-01-02",
                           "expires": None, "source": "import"})
     assert h.earned == date(2025, 1, 2) and h.source == "import"
-    from certwise.interop.badges import Badge
+    from certwise.interop.openbadges import Badge
 
     b = Badge(id=None, name="Robots", issuer="Acme", earned=date(2025, 1, 2), expires=None, file="b.json",
               format="ob2", credential_url="https://x")

@@ -133,7 +133,7 @@ def test_status_changes_on_the_right_dates(catalog, cid, day, expected):
 
 
 def test_retired_credentials_name_live_successors(catalog):
-    from certwise.catalog.views import replacements
+    from certwise.catalog.browse import replacements
 
     today = date(2026, 11, 24)
     assert {r["id"] for r in replacements(catalog.get("aws-ml-specialty"), catalog, today)} >= {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from certwise.catalog.browse import Filters, credential_summary, list_credentials
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import EXAMPLE, Credential
-from certwise.catalog.views import Filters, credential_summary, list_credentials
 
 TODAY = date(2026, 11, 24)
 

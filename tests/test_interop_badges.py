@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from certwise.interop.badges import BadgeError, match_credential, read_badges
+from certwise.interop.openbadges import BadgeError, match_credential, read_badges
 from storeutil import external
 
 TODAY = date(2026, 11, 25)

@@ -246,12 +246,12 @@ def test_unknown_endpoint_and_method(client):
 
 
 def test_crash_is_500_in_the_same_shape_without_a_trace(catalog, monkeypatch):
-    from certwise.web import views
+    from certwise.web import services
 
     def boom(*a, **k):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(views, "recommend_data", boom)
+    monkeypatch.setattr(services, "recommend_data", boom)
     with TestClient(create_app(catalog, store_url="sqlite://", as_of=TODAY), raise_server_exceptions=False) as c:
         err = assert_error(c.post("/api/v1/recommend", json={}), 500, "internal")
         assert "secret" not in err["message"]

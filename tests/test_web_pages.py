@@ -295,12 +295,12 @@ def test_portfolio_badge_upload(client):
 # --- errors and speed -------------------------------------------------------------------------
 
 def test_404_and_500_pages_are_plain_words(catalog, monkeypatch):
-    from certwise.web import views
+    from certwise.web import services
 
     with TestClient(create_app(catalog, store_url="sqlite://", as_of=TODAY), raise_server_exceptions=False) as c:
         r = c.get("/no/such/page")
         assert r.status_code == 404 and "There is no page at this address" in r.text
-        monkeypatch.setattr(views, "roadmap_data", lambda *a: 1 / 0)
+        monkeypatch.setattr(services, "roadmap_data", lambda *a: 1 / 0)
         r = c.get("/roadmap")
         assert r.status_code == 500 and "Something went wrong" in r.text
         assert "ZeroDivisionError" not in r.text and "Traceback" not in r.text

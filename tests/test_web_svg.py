@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree as ET
 
-from certwise.catalog.views import credential_summary
+from certwise.catalog.browse import credential_summary
 from certwise.web.svg import roadmap_svg, short_name, timeline_svg, wrap
 
 TODAY = date(2026, 11, 25)

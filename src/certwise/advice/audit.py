@@ -80,7 +80,7 @@ class Holding:
 
     @classmethod
     def from_obj(cls, obj: Any, source: str | None = None) -> Holding:
-        """From a dict, a badge (:class:`certwise.interop.badges.Badge`) or a portfolio entry."""
+        """From a dict, a badge (:class:`certwise.interop.openbadges.Badge`) or a portfolio entry."""
         get = obj.get if isinstance(obj, Mapping) else (lambda k, d=None: getattr(obj, k, d))
         return cls(
             id=get("id"),

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from certwise.cli.common import (
+from certwise.cli.base import (
     as_of_option,
     console,
     emit_json,

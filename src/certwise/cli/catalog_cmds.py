@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from certwise.cli.common import (
+from certwise.cli.base import (
     as_of_option,
     console,
     emit_json,
@@ -52,7 +52,7 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
       certwise list --domain generative-ai --max-cost 250
       certwise list --status retired --as-of 2026-11-24
     """
-    from certwise.catalog.views import fmt_range, list_credentials, parse_filters
+    from certwise.catalog.browse import fmt_range, list_credentials, parse_filters
 
     given = {"provider": _split(provider), "ecosystem": _split(ecosystem), "tier": _split(tier),
              "level": _split(level), "domain": _split(domain), "kind": _split(kind), "group": _split(group),
@@ -86,7 +86,7 @@ def _render_show(d: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
-    from certwise.catalog.views import fmt_range
+    from certwise.catalog.browse import fmt_range
 
     con = console()
     src_index: dict[str, int] = {}
@@ -188,7 +188,7 @@ def show_cmd(ident: str, as_of: date, as_json: bool) -> None:
 
     ID may be an id, an exam code or a common name: `certwise show MLS-C01`.
     """
-    from certwise.catalog.views import credential_detail
+    from certwise.catalog.browse import credential_detail
 
     cat = load_catalog_or_fail()
     d = credential_detail(get_credential(cat, ident), cat, as_of)
@@ -204,7 +204,7 @@ def show_cmd(ident: str, as_of: date, as_json: bool) -> None:
 @json_option
 def compare_cmd(idents: tuple[str, ...], as_of: date, as_json: bool) -> None:
     """Two to six credentials side by side: certwise compare pmle MLA-C01 AI-103"""
-    from certwise.catalog.views import compare
+    from certwise.catalog.browse import compare
 
     if len(idents) < 2:
         fail("compare needs at least two credentials, e.g. certwise compare pmle mla-c01")
@@ -241,8 +241,8 @@ def search_cmd(text: tuple[str, ...], limit: int, as_of: date, as_json: bool) ->
     \b
     Examples: certwise search ai102 · certwise search aws ml specialty · certwise search pmle
     """
+    from certwise.catalog.browse import credential_summary
     from certwise.catalog.search import search
-    from certwise.catalog.views import credential_summary
 
     query = " ".join(text).strip()
     if not query:

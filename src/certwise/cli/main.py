@@ -7,7 +7,7 @@ import sys
 import click
 
 from certwise import __version__
-from certwise.cli.common import InputError
+from certwise.cli.base import InputError
 
 # click >= 8.2 raises this when a group is run with no arguments; older clicks print help themselves
 _NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", type("_Never", (Exception,), {}))

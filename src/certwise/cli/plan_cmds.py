@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from certwise.cli.common import (
+from certwise.cli.base import (
     as_of_option,
     console,
     emit_json,
@@ -256,7 +256,7 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
         c = get_credential(cat, ident)
         holdings.append(Holding(id=c.id, name=c.name, issuer=c.provider, earned=earned, source="manual"))
     if badges:
-        from certwise.interop.badges import BadgeError, read_badges
+        from certwise.interop.openbadges import BadgeError, read_badges
 
         try:
             read = read_badges(list(badges), cat, as_of)

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from certwise.cli.common import (
+from certwise.cli.base import (
     as_of_option,
     console,
     emit_json,
@@ -238,8 +238,8 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
     network access). Badges that match a catalog credential are recorded under its id;
     others are kept as custom entries. Nothing is written if any file is bad.
     """
-    from certwise.interop.badges import BadgeError, read_badges
-    from certwise.store.badges import record_badges
+    from certwise.interop.openbadges import BadgeError, read_badges
+    from certwise.store.badge_import import record_badges
 
     cat = load_catalog_or_fail()
     try:

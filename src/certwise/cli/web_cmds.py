@@ -6,7 +6,7 @@ import contextlib
 
 import click
 
-from certwise.cli.common import fail
+from certwise.cli.base import fail
 
 
 @click.command("serve")

@@ -13,8 +13,8 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from certwise.web import views
-from certwise.web.common import catalog, parse_as_of, query_list, web
+from certwise.web import services
+from certwise.web.deps import catalog, parse_as_of, query_list, web
 from certwise.web.errors import ERROR_RESPONSES, bad_input, not_found
 from certwise.web.forms import parse_filters
 
@@ -45,7 +45,7 @@ def list_credentials(
     filters, sort_key, errors = parse_filters(lambda name: query_list(request, name))
     if errors:
         raise bad_input(" ".join(errors))
-    return views.catalog_list(catalog(request), day, filters, sort_key)
+    return services.catalog_list(catalog(request), day, filters, sort_key)
 
 
 @router.get("/credentials/{ident}", tags=["catalog"], summary="Every fact about one credential")
@@ -53,7 +53,7 @@ def get_credential(request: Request, ident: str, as_of: str | None = AsOf) -> di
     """``certwise show ID --json``; ``ident`` may be an id, an exam code or a common name."""
     day = parse_as_of(as_of, request)
     cat = catalog(request)
-    return views.credential_page_data(views.get_credential(cat, ident), cat, day)
+    return services.credential_page_data(services.get_credential(cat, ident), cat, day)
 
 
 @router.get("/compare", tags=["catalog"], summary="Two to four credentials side by side")
@@ -61,15 +61,15 @@ def compare(request: Request, ids: list[str] = Query(..., description="2-4 ids o
             as_of: str | None = AsOf) -> dict[str, Any]:
     """``certwise compare ID ID… --json``."""
     day = parse_as_of(as_of, request)
-    return views.compare_data(catalog(request), query_list(request, "ids"), day)
+    return services.compare_data(catalog(request), query_list(request, "ids"), day)
 
 
 @router.get("/search", tags=["catalog"], summary="Find credentials by name, alias or exam code")
 def search(request: Request, q: str = Query(..., min_length=1), limit: int = Query(10, ge=1, le=100),
            as_of: str | None = AsOf) -> dict[str, Any]:
     """``certwise search TEXT --json``: best match first."""
+    from certwise.catalog.browse import credential_summary
     from certwise.catalog.search import search as do_search
-    from certwise.catalog.views import credential_summary
 
     day = parse_as_of(as_of, request)
     hits = do_search(catalog(request), q, limit=limit)
@@ -182,8 +182,8 @@ class EntryIn(BaseModel):
 @router.post("/recommend", tags=["advice"], summary="Recommendations for a profile (SPEC §4 recommend)")
 def recommend(request: Request, body: RecommendIn) -> dict[str, Any]:
     cat = catalog(request)
-    profile = views.build_profile(body.mapping(), cat)
-    return views.recommend_data(profile, cat, parse_as_of(body.as_of, request), limit=body.limit)
+    profile = services.build_profile(body.mapping(), cat)
+    return services.recommend_data(profile, cat, parse_as_of(body.as_of, request), limit=body.limit)
 
 
 @router.post("/evaluate", tags=["advice"], summary="Is a credential worth it? (SPEC §4 evaluate)")
@@ -191,11 +191,11 @@ def evaluate(request: Request, body: EvaluateIn) -> dict[str, Any]:
     cat = catalog(request)
     day = parse_as_of(body.as_of, request)
     if body.id:
-        return views.evaluate_id(cat, body.id, day)
+        return services.evaluate_id(cat, body.id, day)
     desc = body.model_dump(exclude={"id", "as_of"}, exclude_none=True)
     if not desc:
         raise bad_input("Give 'id' for a catalogued credential, or describe one: name, issuer, price_usd, hours …")
-    return views.evaluate_desc(cat, desc, day)
+    return services.evaluate_desc(cat, desc, day)
 
 
 @router.get("/stacks", tags=["advice"], summary="The named stacks")
@@ -210,7 +210,7 @@ def stack(request: Request, name: str, held: list[str] = Query([]), as_of: str |
     from certwise.advice.stacks import named_stack
 
     cat = catalog(request)
-    held_ids = [views.get_credential_or_400(cat, h, "held").id for h in query_list(request, "held")]
+    held_ids = [services.get_credential_or_400(cat, h, "held").id for h in query_list(request, "held")]
     try:
         return named_stack(name, cat, parse_as_of(as_of, request), held=held_ids)  # type: ignore[no-any-return]
     except KeyError as e:
@@ -222,15 +222,15 @@ def stack_for_profile(request: Request, body: RecommendIn) -> dict[str, Any]:
     from certwise.advice.stacks import stack_for_profile as build
 
     cat = catalog(request)
-    profile = views.build_profile(body.mapping(), cat)
+    profile = services.build_profile(body.mapping(), cat)
     return build(profile, cat, parse_as_of(body.as_of, request))  # type: ignore[no-any-return]
 
 
 @router.post("/plan", tags=["plan"], summary="A dated study plan (SPEC §4 plan)")
 def plan(request: Request, body: PlanIn) -> dict[str, Any]:
     cat = catalog(request)
-    held = [views.get_credential_or_400(cat, h, "held").id for h in body.held]
-    return views.plan_data(cat, body.ids, parse_as_of(body.start, request, "start"), body.hours_per_week,
+    held = [services.get_credential_or_400(cat, h, "held").id for h in body.held]
+    return services.plan_data(cat, body.ids, parse_as_of(body.start, request, "start"), body.hours_per_week,
                            body.years_experience, held=held)
 
 
@@ -238,15 +238,15 @@ def plan(request: Request, body: PlanIn) -> dict[str, Any]:
              response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
 def plan_ics(request: Request, body: PlanIn) -> Response:
     p = plan(request, body)
-    return Response(views.plan_ics(p), media_type="text/calendar; charset=utf-8",
+    return Response(services.plan_ics(p), media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="certwise-plan.ics"'})
 
 
 @router.post("/roi", tags=["advice"], summary="Salary uplift and payback (SPEC §4 roi)")
 def roi(request: Request, body: RoiIn) -> dict[str, Any]:
     cat = catalog(request)
-    cred = views.get_credential_or_400(cat, body.id, "id")
-    return views.roi_data(cred, body.salary, parse_as_of(body.as_of, request))
+    cred = services.get_credential_or_400(cat, body.id, "id")
+    return services.roi_data(cred, body.salary, parse_as_of(body.as_of, request))
 
 
 @router.post("/audit", tags=["advice"], summary="What held credentials say together (SPEC §4 audit)")
@@ -256,12 +256,12 @@ def audit(request: Request, body: AuditIn) -> dict[str, Any]:
 
     cat = catalog(request)
     day = parse_as_of(body.as_of, request)
-    holdings = [Holding(id=views.get_credential_or_400(cat, h, "held").id, name=h) for h in body.held]
+    holdings = [Holding(id=services.get_credential_or_400(cat, h, "held").id, name=h) for h in body.held]
     for h in body.holdings:
         if not h.id and not h.name:
             raise bad_input("Each holding needs an id or a name.", "holdings")
         if h.id:
-            views.get_credential_or_400(cat, h.id, "holdings.id")
+            services.get_credential_or_400(cat, h.id, "holdings.id")
         holdings.append(Holding.from_obj(h.model_dump()))
     if body.portfolio:
         holdings += [Holding.from_obj(e) for e in web(request).store().list_entries("held")]
@@ -282,7 +282,7 @@ def portfolio_add(request: Request, body: EntryIn) -> dict[str, Any]:
     from certwise.store.reports import entry_dict
 
     day = parse_as_of(body.as_of, request)
-    e = views.add_entry(web(request).store(), catalog(request), day, body.model_dump(exclude={"as_of"}))
+    e = services.add_entry(web(request).store(), catalog(request), day, body.model_dump(exclude={"as_of"}))
     return entry_dict(e, day)
 
 
@@ -290,7 +290,7 @@ def portfolio_add(request: Request, body: EntryIn) -> dict[str, Any]:
 def portfolio_remove(request: Request, ident: str, as_of: str | None = AsOf) -> dict[str, Any]:
     from certwise.store.reports import entry_dict
 
-    e = views.remove_entry(web(request).store(), catalog(request), ident)
+    e = services.remove_entry(web(request).store(), catalog(request), ident)
     return {"removed": entry_dict(e, parse_as_of(as_of, request))}
 
 
@@ -308,5 +308,5 @@ def portfolio_renewals(request: Request, within: int = Query(90, ge=0, le=3650),
 async def portfolio_badges(request: Request, files: list[UploadFile] = File(...),
                            as_of: str | None = AsOf) -> dict[str, Any]:
     day = parse_as_of(as_of, request)
-    data = [(f.filename or "", await f.read(views.MAX_BADGE_BYTES + 1)) for f in files]
-    return views.import_badges(web(request).store(), catalog(request), day, data)
+    data = [(f.filename or "", await f.read(services.MAX_BADGE_BYTES + 1)) for f in files]
+    return services.import_badges(web(request).store(), catalog(request), day, data)

@@ -89,7 +89,7 @@ def _validation_fields(exc: RequestValidationError) -> list[dict[str, str]]:
 
 def render_error_page(request: Request, status: int, title: str, message: str) -> Response:
     """The message in the site's layout (navigation and all), with the right status."""
-    from certwise.web.common import render
+    from certwise.web.deps import render
 
     if not hasattr(request.state, "csrf_token"):  # refused before the middleware set one
         request.state.csrf_token = ""

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from certwise.catalog.views import KINDS, LEVELS, parse_filters
+from certwise.catalog.browse import KINDS, LEVELS, parse_filters
 
-__all__ = ["KINDS", "LEVELS", "parse_filters"]  # catalog filters are read by catalog.views, shared with the CLI
+__all__ = ["KINDS", "LEVELS", "parse_filters"]  # catalog filters are read by catalog.browse, shared with the CLI
 
 # The profile of SPEC.md §3 (kept here only to draw the questionnaire; validation is the engine's).
 ROLES = ("career-changer", "student", "developer", "data-professional", "ml-practitioner", "non-technical",

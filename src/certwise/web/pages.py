@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from certwise.catalog.browse import SORTS, STATUSES
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
-from certwise.catalog.views import SORTS, STATUSES
-from certwise.web import views
-from certwise.web.common import catalog, parse_as_of, query_list, render, web
+from certwise.web import services
+from certwise.web.deps import catalog, parse_as_of, query_list, render, web
 from certwise.web.errors import WebError
 from certwise.web.forms import (
     KINDS,
@@ -41,7 +41,7 @@ def catalog_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     cat = catalog(request)
     filters, sort, errors = parse_filters(_get(request))
-    result = views.catalog_list(cat, as_of, filters, sort)
+    result = services.catalog_list(cat, as_of, filters, sort)
     providers = sorted({c.provider for c in cat}, key=str.lower)
     return render(request, "catalog.html", {
         "as_of": as_of,
@@ -67,16 +67,16 @@ def catalog_page(request: Request) -> Response:
 def credential_page(request: Request, ident: str) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     cat = catalog(request)
-    cred = views.get_credential(cat, ident)
+    cred = services.get_credential(cat, ident)
     if cred.id != ident:
         qs = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/credentials/{cred.id}{qs}", status_code=307)
-    detail = views.credential_page_data(cred, cat, as_of)
+    detail = services.credential_page_data(cred, cat, as_of)
     salary = (request.query_params.get("salary") or "").replace(",", "").strip()
     roi, roi_error = None, None
     if salary:
         try:
-            roi = views.roi_data(cred, float(salary), as_of)
+            roi = services.roi_data(cred, float(salary), as_of)
         except (ValueError, WebError):
             roi_error = "Give your yearly salary as a number of US dollars above 0, e.g. 85000."
     return render(request, "credential.html", {"as_of": as_of, "d": detail, "title": cred.name, "roi": roi,
@@ -89,7 +89,7 @@ def compare_page(request: Request) -> Response:
     cat = catalog(request)
     ids = query_list(request, "ids")
     try:
-        result = views.compare_data(cat, ids, as_of)
+        result = services.compare_data(cat, ids, as_of)
     except WebError as e:
         if e.status != 400:
             raise
@@ -101,7 +101,7 @@ def compare_page(request: Request) -> Response:
 @router.get("/roadmap", response_class=HTMLResponse)
 def roadmap_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
-    data = views.roadmap_data(catalog(request), as_of)
+    data = services.roadmap_data(catalog(request), as_of)
     return render(request, "roadmap.html", {"as_of": as_of, "r": data}, page="roadmap")
 
 
@@ -117,7 +117,7 @@ def faq_page(request: Request) -> Response:
 @router.get("/roadmap.svg")
 def roadmap_svg(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
-    data = views.roadmap_data(catalog(request), as_of)
+    data = services.roadmap_data(catalog(request), as_of)
     svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + str(data["svg"])
     return Response(svg, media_type="image/svg+xml",
                     headers={"content-disposition": 'inline; filename="certwise-roadmap.svg"'})
@@ -139,12 +139,12 @@ def results_page(request: Request) -> Response:
     cat = catalog(request)
     raw = profile_mapping(_get(request))
     try:
-        profile = views.build_profile(raw, cat)
+        profile = services.build_profile(raw, cat)
     except WebError as e:
         return render(request, "start.html", {"as_of": as_of, "v": form_values(None, raw), "errors": [e.message],
                                               **questionnaire()}, status=400, page="start")
-    r = views.recommend_data(profile, cat, as_of)
-    ids, plan = views.results_plan(r, profile, cat, as_of)
+    r = services.recommend_data(profile, cat, as_of)
+    ids, plan = services.results_plan(r, profile, cat, as_of)
     names = {c.id: c.name for c in cat}
     pairs = profile_query(r["profile"])
     if request.query_params.get("as_of"):
@@ -233,11 +233,11 @@ def check_page(request: Request) -> Response:
     status = 200
     try:
         if ident:
-            result = views.evaluate_id(cat, ident, as_of)
+            result = services.evaluate_id(cat, ident, as_of)
         elif q.get("name") is not None:
             desc, errors = _description(q)
             if not errors:
-                result = views.evaluate_desc(cat, desc, as_of)
+                result = services.evaluate_desc(cat, desc, as_of)
     except WebError as e:
         errors.append(e.message)
     if errors:
@@ -281,7 +281,7 @@ def plan_page(request: Request) -> Response:
     plan = None
     if ids and not errors:
         try:
-            plan = views.plan_data(cat, ids, start, hpw, years)
+            plan = services.plan_data(cat, ids, start, hpw, years)
         except WebError as e:
             errors.append(e.message)
     names = {c.id: c.name for c in cat}
@@ -305,8 +305,8 @@ def plan_ics(request: Request) -> Response:
     ids, start, hpw, years, errors = _plan_inputs(request)
     if errors:
         raise WebError(400, "bad-input", " ".join(errors))
-    plan = views.plan_data(cat, ids, start, hpw, years)
-    return Response(views.plan_ics(plan), media_type="text/calendar; charset=utf-8",
+    plan = services.plan_data(cat, ids, start, hpw, years)
+    return Response(services.plan_ics(plan), media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="certwise-plan.ics"'})
 
 
@@ -322,13 +322,13 @@ DONE_MESSAGES = {
 def _portfolio(request: Request, as_of: date, errors: list[str], status: int = 200,
                form: dict[str, Any] | None = None) -> Response:
     cat = catalog(request)
-    data = views.portfolio_data(web(request).store(), cat, as_of)
+    data = services.portfolio_data(web(request).store(), cat, as_of)
     done = request.query_params.get("done", "")
     return render(request, "portfolio.html", {
         "as_of": as_of, "p": data, "errors": errors, "done": DONE_MESSAGES.get(done),
         "creds": sorted(cat, key=lambda c: c.name.lower()), "names": {c.id: c.name for c in cat},
-        "form": form or {"state": "held"}, "max_files": views.MAX_BADGE_FILES,
-        "max_kb": views.MAX_BADGE_BYTES // 1024,
+        "form": form or {"state": "held"}, "max_files": services.MAX_BADGE_FILES,
+        "max_kb": services.MAX_BADGE_BYTES // 1024,
     }, status=status, page="portfolio")
 
 
@@ -351,7 +351,7 @@ async def portfolio_add(request: Request) -> Response:
     form = await request.form()
     data = {k: str(form.get(k) or "") for k in ("id", "name", "issuer", "state", "earned", "expires", "credential_url")}
     try:
-        views.add_entry(web(request).store(), catalog(request), as_of, data)
+        services.add_entry(web(request).store(), catalog(request), as_of, data)
     except WebError as e:
         return _portfolio(request, as_of, [e.message], status=e.status, form=data)
     return _after_write(request, "added")
@@ -363,7 +363,7 @@ async def portfolio_remove(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     form = await request.form()
     try:
-        views.remove_entry(web(request).store(), catalog(request), str(form.get("entry_id") or ""))
+        services.remove_entry(web(request).store(), catalog(request), str(form.get("entry_id") or ""))
     except WebError as e:
         return _portfolio(request, as_of, [e.message], status=e.status)
     return _after_write(request, "removed")
@@ -378,9 +378,9 @@ async def portfolio_badges(request: Request) -> Response:
     for f in form.getlist("files"):
         if isinstance(f, str):
             continue
-        files.append((f.filename or "", await f.read(views.MAX_BADGE_BYTES + 1)))
+        files.append((f.filename or "", await f.read(services.MAX_BADGE_BYTES + 1)))
     try:
-        views.import_badges(web(request).store(), catalog(request), as_of, files)
+        services.import_badges(web(request).store(), catalog(request), as_of, files)
     except WebError as e:
         return _portfolio(request, as_of, [e.message], status=e.status)
     return _after_write(request, "badges")

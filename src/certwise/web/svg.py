@@ -152,7 +152,7 @@ def _column_order(creds: list[dict[str, Any]]) -> list[str]:
 def roadmap_svg(creds: list[dict[str, Any]], *, as_of: date | None = None, link: str = "/credentials/{id}") -> Markup:
     """The whole landscape: providers across, levels up, coloured by domain, retired marked.
 
-    ``creds`` are credential summaries (``certwise.catalog.views.credential_summary``).
+    ``creds`` are credential summaries (``certwise.catalog.browse.credential_summary``).
     """
     counts: dict[str, int] = defaultdict(int)
     for c in creds:

@@ -1,5 +1,5 @@
 """The answers behind the pages and the API, as plain dicts (the API returns them as JSON,
-the pages render them). Catalog answers come from ``certwise.catalog.views``; this module
+the pages render them). Catalog answers come from ``certwise.catalog.browse``; this module
 adds what the web shows beside them (worth-it breakdown, three-year cost, pictures)."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from certwise.catalog.browse import Filters, compare, credential_detail, credential_summary, list_credentials
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
-from certwise.catalog.views import Filters, compare, credential_detail, credential_summary, list_credentials
 from certwise.web.errors import WebError, bad_input, not_found
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
 
@@ -363,8 +363,8 @@ def import_badges(store: Any, cat: Catalog, as_of: date, files: list[tuple[str, 
     import tempfile
     from pathlib import Path
 
-    from certwise.interop.badges import BadgeError, read_badges
-    from certwise.store.badges import record_badges
+    from certwise.interop.openbadges import BadgeError, read_badges
+    from certwise.store.badge_import import record_badges
 
     files = [(n, d) for n, d in files if n or d]
     if not files:

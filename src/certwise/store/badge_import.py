@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
-    from certwise.interop.badges import Badge
+    from certwise.interop.openbadges import Badge
     from certwise.store.db import Store
 
 
