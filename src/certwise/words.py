@@ -34,6 +34,8 @@ def low_high(r: Any) -> tuple[float, float] | None:
         return None
     if isinstance(r, int | float):
         return float(r), float(r)
+    if isinstance(r, tuple):
+        return float(r[0]), float(r[1])
     if isinstance(r, dict):
         lo, hi = r.get("low"), r.get("high")
         if lo is None and hi is None:
