@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advice_fixtures import mini_catalog
-from certwise.advice.profile import CLOUD_EXPERIENCE, CLOUDS, GOALS, PLATFORMS, ROLES, Profile
+from certwise.advice.profile import Profile
+from certwise.advice.profile_spec import field
 from certwise.advice.recommend import rank, recommend
 from certwise.advice.worth import evaluate_credential
 
@@ -17,12 +18,12 @@ IDS = sorted(c.id for c in MINI)
 
 profiles = st.builds(
     Profile,
-    role=st.sampled_from(ROLES),
+    role=st.sampled_from(field("role").values),
     years_experience=st.integers(0, 40),
-    cloud=st.sampled_from(CLOUDS),
-    cloud_experience=st.sampled_from(CLOUD_EXPERIENCE),
-    platforms=st.lists(st.sampled_from(PLATFORMS), unique=True, max_size=3).map(tuple),
-    goal=st.sampled_from(GOALS),
+    cloud=st.sampled_from(field("cloud").values),
+    cloud_experience=st.sampled_from(field("cloud_experience").values),
+    platforms=st.lists(st.sampled_from(field("platforms").values), unique=True, max_size=3).map(tuple),
+    goal=st.sampled_from(field("goal").values),
     budget_usd=st.one_of(st.none(), st.just(0.0), st.floats(1, 30000)),
     hours_per_week=st.floats(0.5, 60),
     months=st.one_of(st.none(), st.floats(0.25, 36)),

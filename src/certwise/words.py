@@ -42,7 +42,7 @@ def low_high(r: Any) -> tuple[float, float] | None:
             return None
         lo = hi if lo is None else lo
         hi = lo if hi is None else hi
-        return float(lo), float(hi)
+        return float(lo), float(hi)  # type: ignore[arg-type]
     return float(r.low), float(r.high)
 
 

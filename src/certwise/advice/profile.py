@@ -11,130 +11,110 @@ it, so the CLI can print it and exit 2.
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from certwise.advice import profile_spec as spec
+from certwise.catalog.search import suggest
+from certwise.userfiles import UserFileError, read_mapping
+
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-Role = Literal[
-    "career-changer", "student", "developer", "data-professional",
-    "ml-practitioner", "non-technical", "researcher", "leader",
-]
-Cloud = Literal["aws", "gcp", "azure", "none"]
-CloudExperience = Literal["none", "some", "extensive"]
-Platform = Literal["databricks", "spark", "nvidia", "tensorflow", "pytorch"]
-Goal = Literal[
-    "ai-literacy", "first-ai-role", "ml-engineering", "generative-ai",
-    "deep-learning", "data-to-ai", "research", "leadership",
-]
 Stage = Literal["early", "mid", "senior"]
-
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
-CLOUDS: tuple[str, ...] = Cloud.__args__  # type: ignore[attr-defined]
-CLOUD_EXPERIENCE: tuple[str, ...] = CloudExperience.__args__  # type: ignore[attr-defined]
-PLATFORMS: tuple[str, ...] = Platform.__args__  # type: ignore[attr-defined]
-GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
-
-FIELDS = (
-    "role", "years_experience", "cloud", "cloud_experience", "platforms",
-    "goal", "budget_usd", "hours_per_week", "months", "held",
-)
-# other spellings accepted in files and flags (SPEC §3: --budget, --hours, --years)
-_KEY_ALIASES = {
-    "budget": "budget_usd", "hours": "hours_per_week", "years": "years_experience",
-    "experience": "years_experience", "platform": "platforms", "holds": "held",
-}
-_VALUE_ALIASES = {
-    "cloud": {"google": "gcp", "google-cloud": "gcp", "gcloud": "gcp", "amazon": "aws",
-              "microsoft": "azure", "ms": "azure", "no": "none", "": "none"},
-    "cloud_experience": {"no": "none", "little": "some", "yes": "some", "lots": "extensive", "a-lot": "extensive"},
-}
-_CHOICES = {"role": ROLES, "cloud": CLOUDS, "cloud_experience": CLOUD_EXPERIENCE, "goal": GOALS}
+FIELDS = spec.FIELDS
 
 
 class ProfileError(ValueError):
-    """A bad profile; ``str(err)`` is one line saying what is wrong and how to fix it."""
+    """A bad profile: ``field`` (None for the whole profile) and ``problem``, in the domain's words.
+
+    ``str(err)`` is one line, "field 'x' is not one of: …"; each face adds its own hint (the CLI
+    names the flag, the page the question). ``path`` is the file it came from, if any.
+    """
+
+    def __init__(self, problem: str, field: str | None = None, path: str | None = None):
+        self.problem, self.field, self.path = problem, field, path
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+    @property
+    def detail(self) -> str:
+        """The problem without the field's name in front ("must be a number above 0; got 0")."""
+        if self.field and self.problem.startswith(self.field):
+            return self.problem[len(self.field):].lstrip(" :")
+        return self.problem
+
+    def in_file(self, path: str | Path) -> ProfileError:
+        """The same error, naming the file it was found in."""
+        return ProfileError(self.problem, self.field, str(path))
 
 
-def _flag(field: str) -> str:
-    return "--" + field.replace("_", "-")
-
-
-def _number(field: str, v: Any) -> float:
+def _number(f: spec.FieldSpec, v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-        raise ProfileError(f"{field} must be a number; got {v!r} (fix the profile or {_flag(field)})")
+        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
     try:
         x = float(v)
-    except ValueError:
-        raise ProfileError(f"{field} must be a number; got {v!r} (fix the profile or {_flag(field)})") from None
+    except (ValueError, OverflowError):
+        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name) from None
     if math.isnan(x) or math.isinf(x):
-        raise ProfileError(f"{field} must be a finite number; got {v!r} (fix the profile or {_flag(field)})")
+        raise ProfileError(f"{f.name} must be a finite number; got {v!r}", f.name)
+    return x
+
+
+def _check(f: spec.FieldSpec, v: Any) -> Any:
+    """One field's value, validated and normalised by its spec (ProfileError naming the field)."""
+    if f.kind == "choice":
+        if v not in f.values:
+            raise ProfileError(f"{f.name} '{v}' is not one of: {', '.join(f.values)}", f.name)
+        return v
+    if f.kind in ("choices", "ids"):
+        items = (v,) if isinstance(v, str) else tuple(v)
+        if f.kind == "ids":
+            if not all(isinstance(h, str) and h for h in items):
+                raise ProfileError(f"{f.name} must be a list of credential ids", f.name)
+            return items
+        for x in items:
+            if x not in f.values:
+                raise ProfileError(f"{f.name} '{x}' is not one of: {', '.join(f.values)}", f.name)
+        return tuple(dict.fromkeys(items))
+    x = _number(f, v)
+    if f.kind == "whole":
+        if not x.is_integer() or not f.accepts(x):
+            raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
+        return int(x)
+    if not f.accepts(x):
+        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
     return x
 
 
 @dataclass(frozen=True)
 class Profile:
-    """Who is asking (SPEC.md §3). ``stage`` follows the guide: early 0–2, mid 3–7, senior 8+.
+    """Who is asking (SPEC.md §3), validated by :data:`profile_spec.PROFILE_SPEC` on creation.
 
-    A frozen dataclass checked in ``__post_init__`` (ProfileError, one line), with the
+    ``stage`` follows the guide: early 0–2, mid 3–7, senior 8+. A frozen dataclass with the
     pydantic-style ``model_validate`` / ``model_dump`` / ``model_copy`` / ``model_json_schema``
-    of the catalog's records: pydantic itself is imported only for the JSON Schema, so the
-    CLI does not pay its import on every call.
+    of the catalog's records.
     """
 
-    role: Role = "career-changer"
+    role: str = "career-changer"
     years_experience: int = 0
-    cloud: Cloud = "none"
-    cloud_experience: CloudExperience = "none"
-    platforms: tuple[Platform, ...] = ()
-    goal: Goal = "first-ai-role"
+    cloud: str = "none"
+    cloud_experience: str = "none"
+    platforms: tuple[str, ...] = ()
+    goal: str = "first-ai-role"
     budget_usd: float | None = None
     hours_per_week: float = 5
     months: float | None = None
     held: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for field, allowed in _CHOICES.items():
-            v = getattr(self, field)
-            if v not in allowed:
-                raise ProfileError(f"{field} '{v}' is not one of: {', '.join(allowed)} "
-                                   f"(fix the profile or {_flag(field)})")
-        plats = tuple(self.platforms) if not isinstance(self.platforms, str) else (self.platforms,)
-        for x in plats:
-            if x not in PLATFORMS:
-                raise ProfileError(f"platforms '{x}' is not one of: {', '.join(PLATFORMS)}")
-        object.__setattr__(self, "platforms", tuple(dict.fromkeys(plats)))
-        held = tuple(self.held) if not isinstance(self.held, str) else (self.held,)
-        if not all(isinstance(h, str) and h for h in held):
-            raise ProfileError("held must be a list of credential ids")
-        object.__setattr__(self, "held", held)
-        years = _number("years_experience", self.years_experience)
-        if years < 0 or not float(years).is_integer():
-            raise ProfileError(f"years_experience must be a whole number ≥ 0; got {self.years_experience!r} "
-                               "(fix the profile or --years-experience)")
-        object.__setattr__(self, "years_experience", int(years))
-        if self.budget_usd is not None:
-            b = _number("budget_usd", self.budget_usd)
-            if b < 0:
-                raise ProfileError(f"budget_usd must be a number ≥ 0 (0 means free options only); got "
-                                   f"{self.budget_usd!r} (fix the profile or --budget-usd)")
-            object.__setattr__(self, "budget_usd", b)
-        h = _number("hours_per_week", self.hours_per_week)
-        if h <= 0:
-            raise ProfileError(f"hours_per_week must be a number above 0 (hours you can study each week); got "
-                               f"{self.hours_per_week!r} (fix the profile or --hours-per-week)")
-        object.__setattr__(self, "hours_per_week", h)
-        if self.months is not None:
-            m = _number("months", self.months)
-            if m <= 0:
-                raise ProfileError(f"months must be a number above 0 (your time horizon); got {self.months!r} "
-                                   "(fix the profile or --months)")
-            object.__setattr__(self, "months", m)
+        for f in spec.PROFILE_SPEC:
+            v = getattr(self, f.name)
+            if v is None and f.default is None:
+                continue
+            object.__setattr__(self, f.name, _check(f, v))
 
     @property
     def stage(self) -> Stage:
@@ -159,11 +139,7 @@ class Profile:
 
     @classmethod
     def model_json_schema(cls) -> dict[str, Any]:
-        from pydantic import TypeAdapter
-
-        schema: dict[str, Any] = TypeAdapter(cls).json_schema()
-        schema["title"] = "Profile"
-        return schema
+        return spec.json_schema()
 
     def to_json(self) -> dict[str, Any]:
         """The normalised profile as SPEC JSON (lists, plain numbers)."""
@@ -204,21 +180,23 @@ def _split(v: Any) -> list[str]:
 def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
     d: dict[str, Any] = {}
     for k, v in raw.items():
-        key = _KEY_ALIASES.get(_slug(str(k)).replace("-", "_"), _slug(str(k)).replace("-", "_"))
-        key = _KEY_ALIASES.get(key, key)
+        key = _slug(str(k)).replace("-", "_")
+        key = spec.KEY_ALIASES.get(key, key)
         if key not in FIELDS:
-            raise ProfileError(f"unknown profile field '{k}'; the fields are: {', '.join(FIELDS)}")
+            raise ProfileError(f"unknown profile field '{k}'; the fields are: {', '.join(FIELDS)}", None)
         if v is None:
             continue
         d[key] = v
-    for key in ("role", "cloud", "cloud_experience", "goal"):
-        if key in d:
-            val = _slug(d[key])
-            d[key] = _VALUE_ALIASES.get(key, {}).get(val, val) if isinstance(val, str) else val
-    if "platforms" in d:
-        d["platforms"] = tuple(_slug(p) for p in _split(d["platforms"]))
-    if "held" in d:
-        d["held"] = tuple(_split(d["held"]))
+    for f in spec.PROFILE_SPEC:
+        if f.name not in d:
+            continue
+        if f.kind == "choice":
+            val = _slug(d[f.name])
+            d[f.name] = f.value_aliases.get(val, val) if isinstance(val, str) else val
+        elif f.kind == "choices":
+            d[f.name] = tuple(_slug(p) for p in _split(d[f.name]))
+        elif f.kind == "ids":
+            d[f.name] = tuple(_split(d[f.name]))
     return d
 
 
@@ -249,15 +227,9 @@ def resolve_held(held: Iterable[str], catalog: Catalog) -> tuple[str, ...]:
     for h in held:
         cid = catalog.resolve(h)
         if cid is None:
-            hint = ""
-            try:
-                from certwise.catalog.search import suggest
-
-                near = suggest(catalog, h)
-                hint = f"; did you mean {', '.join(near)}?" if near else ""
-            except ImportError:  # pragma: no cover - search is optional here
-                pass
-            raise ProfileError(f"held: unknown credential '{h}'{hint} (see `certwise search`)")
+            near = suggest(catalog, h)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise ProfileError(f"held: unknown credential '{h}'{hint}", "held")
         if cid not in out:
             out.append(cid)
     return tuple(out)
@@ -265,36 +237,16 @@ def resolve_held(held: Iterable[str], catalog: Catalog) -> tuple[str, ...]:
 
 def load_profile(path: str | Path, overrides: Mapping[str, Any] | None = None, *,
                  catalog: Catalog | None = None) -> Profile:
-    """Read a YAML or JSON profile file; ProfileError (one line, naming the file) on any problem."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProfileError(f"{p}: no such profile file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ProfileError(f"{p}: cannot read the profile: {e}") from None
-    data: Any
-    if p.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise ProfileError(f"{p}: line {e.lineno} is not valid JSON: {e.msg}") from None
-    else:
-        import yaml
+    """Read a YAML or JSON profile file; ProfileError (one line, naming the file) on any problem.
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            where = f" line {mark.line + 1}" if mark else ""
-            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-            raise ProfileError(f"{p}:{where} is not valid YAML: {problem}") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ProfileError(f"{p}: a profile is a mapping of fields (role: developer …), got {type(data).__name__}")
+    The file's limits are :mod:`certwise.userfiles`' (size, no YAML aliases, no duplicate keys).
+    """
     try:
-        profile_from(data, None, catalog=catalog)  # errors in the file name the file
+        data = read_mapping(path, what="profile file")
+    except UserFileError as e:
+        raise ProfileError(str(e)) from None
+    try:
+        profile_from(data or {}, None, catalog=catalog)  # errors in the file name the file
     except ProfileError as e:
-        raise ProfileError(f"{p}: {e}") from None
-    return profile_from(data, overrides, catalog=catalog)  # errors in the flags do not
+        raise e.in_file(path) from None
+    return profile_from(data or {}, overrides, catalog=catalog)  # errors in the flags do not

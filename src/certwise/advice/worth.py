@@ -29,12 +29,17 @@ red flags; ``worth-it`` at 70 and above with at most one minor flag; ``situation
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
+
+from certwise.advice.description import (  # noqa: F401 - re-exported: the description is part of evaluate
+    ASSESSMENTS,
+    DESCRIPTION_FIELDS,
+    Description,
+    DescriptionError,
+)
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -58,69 +63,6 @@ _GENERIC_WORDS = {"ai", "a.i.", "artificial", "intelligence", "certified", "cert
                   "professional", "expert", "specialist", "master", "practitioner", "associate", "advanced",
                   "global", "international", "accredited", "official", "level", "1", "2", "3", "i", "ii", "iii",
                   "in", "of", "the", "and", "&", "-", "–", "(", ")", "program", "course"}
-
-Assessment = Literal["none", "quiz", "proctored-exam", "performance-exam", "project"]
-
-
-class DescriptionError(ValueError):
-    """A bad credential description; ``str(err)`` is one line."""
-
-
-ASSESSMENTS: tuple[str, ...] = Assessment.__args__  # type: ignore[attr-defined]
-DESCRIPTION_FIELDS = ("name", "issuer", "price_usd", "hours", "assessment", "hands_on", "renewal_years", "url")
-
-
-@dataclass(frozen=True)
-class Description:
-    """A credential described in a file (SPEC.md §4 ``evaluate --file``)."""
-
-    name: str
-    issuer: str
-    price_usd: float
-    hours: float
-    assessment: Assessment = "none"
-    hands_on: bool = False
-    renewal_years: float | None = None
-    url: str | None = None
-
-    @classmethod
-    def from_mapping(cls, desc: Any) -> Description:
-        """Check every field; DescriptionError (one line) on the first problem."""
-        if not isinstance(desc, dict):
-            raise DescriptionError(f"a credential description is a mapping of fields ({', '.join(DESCRIPTION_FIELDS)})"
-                                   f", got {type(desc).__name__}")
-        for k in desc:
-            if k not in DESCRIPTION_FIELDS:
-                raise DescriptionError(f"unknown field '{k}'; the fields are: {', '.join(DESCRIPTION_FIELDS)}")
-        for k in ("name", "issuer", "price_usd", "hours"):
-            if desc.get(k) is None:
-                raise DescriptionError(f"field '{k}' is missing; a description needs name, issuer, price_usd and hours")
-        for k in ("name", "issuer"):
-            if not isinstance(desc[k], str) or not desc[k].strip():
-                raise DescriptionError(f"field '{k}' must be non-empty text (got {desc[k]!r})")
-
-        def num(k: str, minimum: float, strict: bool) -> float:
-            v = desc[k]
-            ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-            if not ok or (v <= minimum if strict else v < minimum):
-                rel = "above" if strict else "at least"
-                raise DescriptionError(f"field '{k}' must be a number {rel} {minimum:g} (got {v!r})")
-            return float(v)
-
-        price, hours = num("price_usd", 0, False), num("hours", 0, True)
-        renewal = num("renewal_years", 0, True) if desc.get("renewal_years") is not None else None
-        assessment = desc.get("assessment") or "none"
-        if assessment not in ASSESSMENTS:
-            raise DescriptionError(f"field 'assessment': {assessment!r} is not one of: {', '.join(ASSESSMENTS)}")
-        hands_on = desc.get("hands_on", False)
-        if not isinstance(hands_on, bool):
-            raise DescriptionError(f"field 'hands_on' must be true or false (got {hands_on!r})")
-        url = desc.get("url")
-        if url is not None and not isinstance(url, str):
-            raise DescriptionError(f"field 'url' must be text (got {url!r})")
-        return cls(desc["name"].strip(), desc["issuer"].strip(), price, hours, assessment,  # type: ignore[arg-type]
-                   hands_on, renewal, url)
-
 
 def is_generic_title(name: str) -> bool:
     """True for titles like "AI Certified Professional" that name no platform or skill."""

@@ -34,48 +34,57 @@ FLAG_STYLE = "red"
 VERDICT_STYLE = {"worth-it": "bold green", "situational": "bold yellow", "skip": "bold red"}
 STATUS_STYLE = {"active": "green", "beta": "cyan", "retiring": "yellow", "retired": "red", "upcoming": "blue"}
 
-PROFILE_KEYS = ("role", "cloud", "cloud_experience", "platforms", "goal", "budget_usd", "hours_per_week",
-                "years_experience", "months", "held")
+def _profile_flag(f: Any) -> Callable[[F], F]:
+    """The Click option of one profile field, from its spec."""
+    if f.kind == "choice":
+        helptext = f"{f.help} One of: {', '.join(f.values)}."
+        return click.option(*f.flags, f.name, metavar="|".join(f.values) if len(f.values) <= 4 else f.name.upper(),
+                            help=helptext)
+    if f.kind in ("choices", "ids"):
+        values = f" One or more of: {', '.join(f.values)}." if f.values else ""
+        return click.option(*f.flags, f.name, multiple=True, metavar=f.metavar or f.name.upper(),
+                            help=f"{f.help}{values}")
+    typ = int if f.kind == "whole" else float
+    return click.option(*f.flags, f.name, type=typ, metavar=f.metavar or "N", help=f.help)
 
 
 def profile_options(f: F) -> F:
-    """The profile flags of SPEC.md §3 (flags override --profile)."""
-    opts = [
-        click.option("--profile", "profile_path", metavar="FILE", type=click.Path(dir_okay=False),
-                     help="A YAML or JSON profile (SPEC.md §3). Flags override it."),
-        click.option("--role", help="career-changer, student, developer, data-professional, ml-practitioner, "
-                                    "non-technical, researcher, leader."),
-        click.option("--cloud", help="aws, gcp, azure or none: the environment you work in or target."),
-        click.option("--cloud-experience", "cloud_experience", help="none, some or extensive hands-on time on it."),
-        click.option("--platforms", multiple=True, help="databricks, spark, nvidia, tensorflow, pytorch "
-                                                        "(repeat or comma-separate)."),
-        click.option("--goal", help="ai-literacy, first-ai-role, ml-engineering, generative-ai, deep-learning, "
-                                    "data-to-ai, research, leadership."),
-        click.option("--budget-usd", "--budget", "budget_usd", type=float, metavar="USD",
-                     help="What you can spend; 0 means free options only (default: no limit)."),
-        click.option("--hours-per-week", "--hours", "hours_per_week", type=float, metavar="N",
-                     help="Study hours per week (default 5)."),
-        click.option("--years-experience", "--years", "years_experience", type=int, metavar="N",
-                     help="Years working in tech or data (early 0-2, mid 3-7, senior 8+)."),
-        click.option("--months", type=float, metavar="N", help="By when you want the credential, in months."),
-        click.option("--held", multiple=True, metavar="ID",
-                     help="Credentials you already hold: ids or aliases (repeat or comma-separate)."),
-    ]
+    """The profile flags of SPEC.md §3, generated from the profile spec (flags override --profile)."""
+    from certwise.advice.profile_spec import PROFILE_SPEC
+
+    opts = [click.option("--profile", "profile_path", metavar="FILE", type=click.Path(dir_okay=False),
+                         help="A YAML or JSON profile (the same fields). Flags override it.")]
+    opts += [_profile_flag(spec) for spec in PROFILE_SPEC]
     for o in reversed(opts):
         f = o(f)
     return f
 
 
 def _overrides(kw: dict[str, Any]) -> dict[str, Any]:
-    out = {k: kw.get(k) for k in PROFILE_KEYS}
-    for k in ("platforms", "held"):
-        v = out[k]
-        out[k] = list(v) if v else None
+    from certwise.advice.profile_spec import PROFILE_SPEC
+
+    out: dict[str, Any] = {}
+    for spec in PROFILE_SPEC:
+        v = kw.get(spec.name)
+        out[spec.name] = (list(v) if v else None) if spec.is_list else v
     return out
 
 
 def _any_flag(over: dict[str, Any]) -> bool:
     return any(v not in (None, [], ()) for v in over.values())
+
+
+def profile_hint(e: Any) -> str:
+    """A ProfileError as the CLI says it: the problem, then which flag or file to fix."""
+    from certwise.advice.profile_spec import field
+
+    msg = str(e)
+    if e.field == "held" and msg.find("unknown credential") >= 0:
+        return f"{msg} (find ids with `certwise search`)"
+    if e.field:
+        flag = field(e.field).flags[0]
+        return f"{msg} (fix the profile file)" if e.path else f"{msg} (fix the profile or {flag})"
+    return msg
 
 
 def build_profile(kw: dict[str, Any], catalog: Any, *, interactive: bool = False) -> Any:
@@ -95,7 +104,7 @@ def build_profile(kw: dict[str, Any], catalog: Any, *, interactive: bool = False
                        "Pass --profile FILE or flags such as --role and --goal.", err=True)
         return profile_from({}, over, catalog=catalog)
     except ProfileError as e:
-        fail(str(e))
+        fail(profile_hint(e))
 
 
 def _is_terminal() -> bool:
@@ -106,41 +115,31 @@ def _is_terminal() -> bool:
 
 
 def _ask() -> dict[str, Any]:
-    """The profile questions, asked on stderr so that --json output stays clean."""
-    from certwise.advice.profile import CLOUD_EXPERIENCE, CLOUDS, GOALS, ROLES
-
-    def choice(q: str, options: tuple[str, ...], default: str) -> str:
-        return str(click.prompt(q, type=click.Choice(options), default=default, err=True, show_choices=True))
+    """The profile's questions (from the spec), asked on stderr so that --json output stays clean."""
+    from certwise.advice.profile_spec import PROFILE_SPEC
 
     click.echo("A few questions (Enter keeps the default):", err=True)
     d: dict[str, Any] = {}
-    d["role"] = choice("Which describes you best?", ROLES, "career-changer")
-    d["years_experience"] = click.prompt("Years working in tech or data", type=click.IntRange(min=0), default=0,
-                                         err=True)
-    d["cloud"] = choice("Which cloud do you work in or target?", CLOUDS, "none")
-    if d["cloud"] != "none":
-        d["cloud_experience"] = choice(f"Hands-on time on {d['cloud']}?", CLOUD_EXPERIENCE, "some")
-    d["goal"] = choice("Your goal?", GOALS, "first-ai-role")
-    budget = click.prompt("Budget in USD (0 = free only, blank = no limit)", default="", show_default=False, err=True)
-    if str(budget).strip():
-        d["budget_usd"] = _number(budget, "budget")
-    d["hours_per_week"] = click.prompt("Study hours per week", type=click.FloatRange(min=0, min_open=True),
-                                       default=5.0, err=True)
-    months = click.prompt("By when, in months (blank = no deadline)", default="", show_default=False, err=True)
-    if str(months).strip():
-        d["months"] = _number(months, "months")
-    held = click.prompt("Credentials you hold (ids, comma-separated; blank = none)", default="",
-                        show_default=False, err=True)
-    if str(held).strip():
-        d["held"] = held
+    for f in PROFILE_SPEC:
+        if f.name == "platforms" or (f.name == "cloud_experience" and d.get("cloud", "none") == "none"):
+            continue  # platforms are asked by the web form only: the terminal keeps to the essentials
+        if f.kind == "choice":
+            default = "some" if f.name == "cloud_experience" else f.default
+            d[f.name] = str(click.prompt(f.question, type=click.Choice(f.values), default=default, err=True,
+                                         show_choices=True))
+        elif f.kind == "whole":
+            d[f.name] = click.prompt(f.question, type=click.IntRange(min=0), default=f.default, err=True)
+        elif f.kind == "number" and f.default is not None:
+            d[f.name] = click.prompt(f.question, type=click.FloatRange(min=0, min_open=True),
+                                     default=float(f.default), err=True)
+        else:
+            blank = "no limit" if f.kind == "number" else "none"
+            sep = ", comma-separated" if f.is_list else ""
+            answer = click.prompt(f"{f.question} ({f.metavar or 'value'}{sep}; blank = {blank})", default="",
+                                  show_default=False, err=True)
+            if str(answer).strip():
+                d[f.name] = answer
     return d
-
-
-def _number(text: str, what: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        fail(f"{what} '{text}' is not a number")
 
 
 # --- recommend ------------------------------------------------------------------------------------
@@ -305,29 +304,12 @@ def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json:
 
 
 def _read_mapping(path: str) -> Any:
-    import json
-    from pathlib import Path
-
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        fail(f"{p}: no such file")
-    except (OSError, UnicodeDecodeError) as e:
-        fail(f"{p}: cannot read: {e}")
-    if p.suffix.lower() == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as e:
-            fail(f"{p}: line {e.lineno} is not valid JSON: {e.msg}")
-    import yaml
+    from certwise.userfiles import UserFileError, read_mapping
 
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        fail(f"{p}:{where} is not valid YAML: {getattr(e, 'problem', None) or e}")
+        return read_mapping(path, what="credential description file")
+    except UserFileError as e:
+        fail(str(e))
 
 
 def _render_evaluate(r: dict[str, Any]) -> None:

@@ -7,12 +7,13 @@ shape (see :mod:`certwise.web.errors`).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from certwise.advice import description, profile_spec
 from certwise.web import services
 from certwise.web.deps import catalog, parse_as_of, query_list, web
 from certwise.web.errors import ERROR_RESPONSES, bad_input, not_found
@@ -79,52 +80,30 @@ def search(request: Request, q: str = Query(..., min_length=1), limit: int = Que
 
 # --- bodies -----------------------------------------------------------------------------------
 
-class ProfileIn(BaseModel):
-    """The profile of SPEC.md §3. Every field is optional; the engine fills the defaults."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    role: str | None = Field(None, description="career-changer, student, developer, data-professional, "
-                             "ml-practitioner, non-technical, researcher or leader", examples=["developer"])
-    years_experience: int | None = Field(None, ge=0, description="Years working in tech or data.")
-    cloud: str | None = Field(None, description="aws, gcp, azure or none", examples=["aws"])
-    cloud_experience: str | None = Field(None, description="none, some or extensive")
-    platforms: list[str] | str | None = Field(None, description="databricks, spark, nvidia, tensorflow, pytorch")
-    goal: str | None = Field(None, description="ai-literacy, first-ai-role, ml-engineering, generative-ai, "
-                             "deep-learning, data-to-ai, research or leadership", examples=["ml-engineering"])
-    budget_usd: float | None = Field(None, ge=0, description="0 means free options only; omit for no limit.")
-    hours_per_week: float | None = Field(None, gt=0, description="Hours a week for study (default 5).")
-    months: float | None = Field(None, gt=0, description="By when you want the credential.")
-    held: list[str] | str | None = Field(None, description="Credential ids or aliases already earned.")
-
-    def mapping(self) -> dict[str, Any]:
-        return {k: v for k, v in self.model_dump().items() if k in PROFILE_KEYS and v is not None}
-
-
-PROFILE_KEYS = ("role", "years_experience", "cloud", "cloud_experience", "platforms", "goal", "budget_usd",
-                "hours_per_week", "months", "held")
+# The request bodies that carry a profile or a credential description are generated from their
+# specs (certwise.advice.profile_spec, certwise.advice.description): real enums and bounds.
+if TYPE_CHECKING:  # generated models are classes at run time; to the type checker they are open
+    ProfileIn: TypeAlias = Any
+    RecommendIn: TypeAlias = Any
+    EvaluateIn: TypeAlias = Any
+else:
+    ProfileIn = profile_spec.api_model("ProfileIn")
+    RecommendIn = profile_spec.api_model(
+        "RecommendIn",
+        as_of=(date | None, Field(None, description="Compute as of this date (default: today).")),
+        limit=(int, Field(10, ge=1, le=50, description="How many recommendations.")),
+    )
+    EvaluateIn = description.api_model(
+        "EvaluateIn",
+        id=(str | None, Field(None, description="A catalog id or alias, e.g. AI-102; or describe the credential.",
+                              max_length=200)),
+        as_of=(date | None, Field(None, description="Compute as of this date (default: today).")),
+    )
 
 
-class RecommendIn(ProfileIn):
-    as_of: date | None = Field(None, description="Compute as of this date (default: today).")
-    limit: int = Field(10, ge=1, le=50, description="How many recommendations.")
-
-
-class EvaluateIn(BaseModel):
-    """Either ``id`` (a catalogued credential) or a description of any credential."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str | None = Field(None, description="A catalog id or alias, e.g. AI-102.")
-    name: str | None = None
-    issuer: str | None = None
-    price_usd: float | None = Field(None, ge=0)
-    hours: float | None = Field(None, gt=0)
-    assessment: str | None = Field(None, description="none, quiz, proctored-exam, performance-exam or project")
-    hands_on: bool | None = None
-    renewal_years: float | None = Field(None, gt=0)
-    url: str | None = None
-    as_of: date | None = None
+def profile_mapping(body: Any) -> dict[str, Any]:
+    """The profile fields given in a body (None means "not given": the engine's default)."""
+    return {k: v for k, v in body.model_dump().items() if k in profile_spec.FIELDS and v is not None}
 
 
 class PlanIn(BaseModel):
@@ -182,7 +161,7 @@ class EntryIn(BaseModel):
 @router.post("/recommend", tags=["advice"], summary="Recommendations for a profile (SPEC §4 recommend)")
 def recommend(request: Request, body: RecommendIn) -> dict[str, Any]:
     cat = catalog(request)
-    profile = services.build_profile(body.mapping(), cat)
+    profile = services.build_profile(profile_mapping(body), cat)
     return services.recommend_data(profile, cat, parse_as_of(body.as_of, request), limit=body.limit)
 
 
@@ -222,7 +201,7 @@ def stack_for_profile(request: Request, body: RecommendIn) -> dict[str, Any]:
     from certwise.advice.stacks import stack_for_profile as build
 
     cat = catalog(request)
-    profile = services.build_profile(body.mapping(), cat)
+    profile = services.build_profile(profile_mapping(body), cat)
     return build(profile, cat, parse_as_of(body.as_of, request))  # type: ignore[no-any-return]
 
 

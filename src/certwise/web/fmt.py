@@ -9,38 +9,22 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-LABELS = {
-    "career-changer": "Career changer",
-    "student": "Student",
-    "developer": "Developer or engineer",
-    "data-professional": "Data professional (analyst, data engineer …)",
-    "ml-practitioner": "ML practitioner (data scientist, ML engineer)",
-    "non-technical": "Non-technical (manager, product, design, marketing)",
-    "researcher": "Researcher",
-    "leader": "Leader or executive",
-    "ai-literacy": "Understand AI and use it well at work",
-    "first-ai-role": "Get my first AI job",
-    "ml-engineering": "Build and deploy ML systems",
-    "generative-ai": "Build generative AI applications",
-    "deep-learning": "Specialise in deep learning",
-    "data-to-ai": "Move from data work into AI",
-    "research": "Research",
-    "leadership": "Lead AI work (senior / leadership roles)",
-    "aws": "AWS (Amazon Web Services)",
-    "gcp": "Google Cloud",
-    "azure": "Microsoft Azure",
-    "none": "None / not sure",
-    "vendor-neutral": "Vendor-neutral",
-    "databricks": "Databricks",
-    "nvidia": "NVIDIA",
-    "certification-exam": "Certification exam",
-    "professional-certificate": "Professional certificate (course series)",
-    "university-program": "University program",
-    "learning-path": "Free learning path",
-    "worth-it": "Worth it",
-    "situational": "Depends on your situation",
-    "skip": "Skip it",
-}
+from certwise.advice.profile_spec import PROFILE_SPEC
+from certwise.catalog.labels import DOMAIN_NAMES, KIND_NAMES, cap_domain, status_word
+
+
+def _labels() -> dict[str, str]:
+    """Codes in words: the profile's choices (from its spec), the catalog's kinds, the verdicts."""
+    out: dict[str, str] = {}
+    for f in reversed(PROFILE_SPEC):  # earlier fields win where a value repeats ("none")
+        out.update({c.value: c.label for c in f.choices})
+    out.update({"vendor-neutral": "Vendor-neutral", "databricks": "Databricks", "nvidia": "NVIDIA"})
+    out.update(KIND_NAMES)
+    out.update({"worth-it": "Worth it", "situational": "Depends on your situation", "skip": "Skip it"})
+    return out
+
+
+LABELS = _labels()
 
 
 def label(value: Any) -> str:
@@ -143,39 +127,11 @@ def pct(r: Any) -> str:
     return f"{_n(lo)}%" if lo == hi else f"{_n(lo)}–{_n(hi)}%"
 
 
-DOMAIN_LABELS = {
-    "ml-engineering": "ML engineering",
-    "mlops": "MLOps",
-    "generative-ai": "Generative AI",
-    "deep-learning": "Deep learning",
-    "computer-vision": "Computer vision",
-    "nlp": "NLP",
-    "data-engineering": "Data engineering",
-    "data-science": "Data science",
-    "ai-literacy": "AI literacy",
-    "ai-governance": "AI governance",
-    "infrastructure": "AI infrastructure",
-    "cloud-fundamentals": "Cloud fundamentals",
-    "ai-applications": "AI applications",
-    "product-management": "Product management",
-}
+DOMAIN_LABELS = {d: cap_domain(d) for d in DOMAIN_NAMES}
 
 
 def domain_label(value: Any) -> str:
-    return DOMAIN_LABELS.get(str(value), label(value))
-
-
-STATUS_WORDS = {
-    "active": "Active",
-    "beta": "Beta",
-    "retiring": "Retiring",
-    "retired": "Retired",
-    "upcoming": "Not yet open",
-}
-
-
-def status_word(s: Any) -> str:
-    return STATUS_WORDS.get(str(s), str(s))
+    return cap_domain(str(value))
 
 
 def code_spans(text: Any) -> Markup:

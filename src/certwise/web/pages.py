@@ -139,7 +139,7 @@ def results_page(request: Request) -> Response:
     cat = catalog(request)
     raw = profile_mapping(_get(request))
     try:
-        profile = services.build_profile(raw, cat)
+        profile = services.build_profile(raw, cat, page=True)
     except WebError as e:
         return render(request, "start.html", {"as_of": as_of, "v": form_values(None, raw), "errors": [e.message],
                                               **questionnaire()}, status=400, page="start")

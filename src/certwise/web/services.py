@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from certwise.advice import profile_spec
+from certwise.advice.profile import Profile, ProfileError, profile_from
 from certwise.catalog.browse import Filters, compare, credential_detail, credential_summary, list_credentials
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
@@ -150,14 +152,15 @@ def roadmap_data(cat: Catalog, as_of: date) -> dict[str, Any]:
 
 # --- recommend --------------------------------------------------------------------------------
 
-def build_profile(mapping: dict[str, Any], cat: Catalog) -> Any:
-    """A Profile from answers, or a 400 with the engine's one-line message."""
-    from certwise.advice.profile import ProfileError, profile_from
-
+def build_profile(mapping: dict[str, Any], cat: Catalog, *, page: bool = False) -> Profile:
+    """A Profile from answers, or a 400 naming the field; ``page`` words it by the question asked."""
     try:
         return profile_from(mapping, None, catalog=cat)
     except ProfileError as e:
-        raise bad_input(_plain(str(e))) from None
+        message = str(e)
+        if page and e.field:
+            message = f"{profile_spec.field(e.field).question}: {e.detail}"
+        raise bad_input(message, e.field) from None
 
 
 def _plain(msg: str) -> str:

@@ -1,0 +1,151 @@
+"""Reading the small YAML/JSON files people hand to certwise (profiles, credential descriptions).
+
+One reader with the limits stated once: at most :data:`MAX_BYTES`, no YAML anchors or aliases
+(a profile never needs them, and they allow "billion laughs" bombs), no duplicate keys, no
+nesting deeper than :data:`MAX_DEPTH`. Every problem is a :class:`UserFileError` naming the
+file and, where known, the line.
+
+>>> parse_mapping('role: developer\\nyears: 3\\n', "me.yaml")
+{'role': 'developer', 'years': 3}
+>>> parse_mapping('a: 1\\na: 2\\n', "me.yaml")
+Traceback (most recent call last):
+...
+certwise.userfiles.UserFileError: me.yaml line 2: the key 'a' is given twice
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+MAX_BYTES = 1_000_000
+"""The largest profile or description file read (1 MB)."""
+MAX_DEPTH = 20
+"""The deepest nesting of lists and mappings accepted."""
+
+
+class UserFileError(ValueError):
+    """A file that cannot be used: ``str(err)`` is one line naming the file and the problem."""
+
+
+def _depth_ok(v: Any, limit: int = MAX_DEPTH) -> bool:
+    stack = [(v, 1)]
+    while stack:
+        x, d = stack.pop()
+        if d > limit:
+            return False
+        if isinstance(x, dict):
+            stack.extend((y, d + 1) for y in x.values())
+        elif isinstance(x, list):
+            stack.extend((y, d + 1) for y in x)
+    return True
+
+
+def _json(text: str, where: str) -> Any:
+    def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in pairs:
+            if k in out:
+                raise UserFileError(f"{where}: the key '{k}' is given twice")
+            out[k] = v
+        return out
+
+    def finite(s: str) -> Any:
+        raise UserFileError(f"{where}: {s} is not a number certwise accepts (use a finite number)")
+
+    try:
+        return json.loads(text, object_pairs_hook=no_dupes, parse_constant=finite)
+    except json.JSONDecodeError as e:
+        raise UserFileError(f"{where}: line {e.lineno} is not valid JSON: {e.msg}") from None
+    except RecursionError:
+        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)") from None
+    except ValueError as e:  # e.g. an integer with more digits than Python converts
+        if isinstance(e, UserFileError):
+            raise
+        raise UserFileError(f"{where}: {str(e).splitlines()[0]}") from None
+
+
+def _yaml(text: str, where: str) -> Any:
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        """SafeLoader without anchors/aliases and without duplicate keys."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent) or (
+                    self.check_event(yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+                    and self.peek_event().anchor is not None):
+                mark = self.peek_event().start_mark
+                raise UserFileError(f"{where} line {mark.line + 1}: YAML anchors and aliases (& and *) are "
+                                    "not accepted here; write the values out")
+            return super().compose_node(parent, index)
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, list | dict):
+                    raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: a key must be a word")
+                if key in seen:
+                    raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: the key '{key}' is "
+                                        "given twice")
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    try:
+        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise UserFileError(f"{where}{line} is not valid YAML: {problem}") from None
+    except RecursionError:
+        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)") from None
+    except ValueError as e:
+        if isinstance(e, UserFileError):
+            raise
+        raise UserFileError(f"{where}: {str(e).splitlines()[0]}") from None
+
+
+def parse_mapping(text: str, where: str, *, as_json: bool = False, what: str = "a mapping of fields") -> Any:
+    """The contents of a YAML (or JSON) document; None for an empty one.
+
+    JSON is YAML, so YAML parsing reads both; ``as_json`` uses the stricter JSON parser.
+    """
+    data = _json(text, where) if as_json else _yaml(text, where)
+    if not _depth_ok(data):
+        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)")
+    return data
+
+
+def read_mapping(path: str | Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> dict[str, Any] | None:
+    """Read a YAML or JSON file of fields (``.json`` → JSON); None when it is empty.
+
+    Raises UserFileError (one line naming the file) when it is missing, unreadable, larger than
+    ``max_bytes``, not valid, or not a mapping.
+    """
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise UserFileError(f"{p}: no such {what}") from None
+    except IsADirectoryError:
+        raise UserFileError(f"{p}: is a folder; give a {what}") from None
+    except OSError as e:
+        raise UserFileError(f"{p}: cannot read the {what}: {e.strerror or e}") from None
+    if len(raw) > max_bytes:
+        raise UserFileError(f"{p}: the {what} is larger than {max_bytes // 1000:,} KB; certwise reads "
+                            "small YAML or JSON files only")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserFileError(f"{p}: the {what} is not UTF-8 text") from None
+    data = parse_mapping(text, str(p), as_json=p.suffix.lower() == ".json")
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        noun = what.removesuffix(" file")
+        raise UserFileError(f"{p}: a {noun} is a mapping of fields (name: value …), got {type(data).__name__}")
+    return data
