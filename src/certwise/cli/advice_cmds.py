@@ -403,19 +403,16 @@ def roi_cmd(ident: str, salary: float | None, as_of: date, as_json: bool) -> Non
       certwise roi google-ml-engineer --salary 120000
       certwise roi MLS-C01 --salary 95000 --json
     """
-    from certwise.advice.money import roi, three_year_cost
+    from certwise.advice.details import roi_report
 
     if salary is None:
         fail("--salary is required: your yearly salary in USD, e.g. --salary 90000")
     cat = load_catalog_or_fail()
     cred = get_credential(cat, ident)
     try:
-        result = roi(cred, salary, as_of)
+        result = roi_report(cred, salary, as_of)
     except ValueError as e:
         fail(str(e))
-    three = three_year_cost(cred, as_of)
-    result["renewals"] = three["renewals"]
-    result["renewal_rule"] = three["rule"]
     if as_json:
         emit_json(result)
         return

@@ -188,10 +188,10 @@ def show_cmd(ident: str, as_of: date, as_json: bool) -> None:
 
     ID may be an id, an exam code or a common name: `certwise show MLS-C01`.
     """
-    from certwise.catalog.browse import credential_detail
+    from certwise.advice.details import credential_report
 
     cat = load_catalog_or_fail()
-    d = credential_detail(get_credential(cat, ident), cat, as_of)
+    d = credential_report(get_credential(cat, ident), cat, as_of)
     if as_json:
         emit_json(d)
     else:
@@ -204,17 +204,16 @@ def show_cmd(ident: str, as_of: date, as_json: bool) -> None:
 @json_option
 def compare_cmd(idents: tuple[str, ...], as_of: date, as_json: bool) -> None:
     """Two to six credentials side by side: certwise compare pmle MLA-C01 AI-103"""
-    from certwise.catalog.browse import compare
+    from certwise.advice.details import CompareError, comparison
 
     if len(idents) < 2:
         fail("compare needs at least two credentials, e.g. certwise compare pmle mla-c01")
-    if len(idents) > 6:
-        fail(f"compare takes at most six credentials (got {len(idents)})")
     cat = load_catalog_or_fail()
     ids = [get_credential(cat, i).id for i in idents]
-    if len(set(ids)) != len(ids):
-        fail("the same credential is named twice; give different credentials to compare")
-    result = compare(cat, ids, as_of)
+    try:
+        result = comparison(cat, ids, as_of)
+    except CompareError as e:
+        fail(str(e))
     if as_json:
         emit_json(result)
         return

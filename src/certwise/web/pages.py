@@ -15,7 +15,7 @@ from certwise.catalog.browse import SORTS, STATUSES
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
 from certwise.web import services
 from certwise.web.deps import catalog, parse_as_of, query_list, render, web
-from certwise.web.errors import WebError
+from certwise.web.errors import WebError, bad_input
 from certwise.web.forms import (
     KINDS,
     LEVELS,
@@ -28,6 +28,7 @@ from certwise.web.forms import (
 from certwise.web.security import check_csrf
 
 router = APIRouter(include_in_schema=False)
+PAGE_COMPARE = 4  # columns that fit the page
 
 
 def _get(request: Request) -> Any:
@@ -89,6 +90,10 @@ def compare_page(request: Request) -> Response:
     cat = catalog(request)
     ids = query_list(request, "ids")
     try:
+        if len(ids) < 2:
+            raise bad_input("Choose two to four credentials to compare (tick them in the catalog).", "ids")
+        if len(ids) > PAGE_COMPARE:  # the page's columns; the API and the CLI take up to six
+            raise bad_input(f"You chose {len(ids)}; compare at most {PAGE_COMPARE} at a time.", "ids")
         result = services.compare_data(cat, ids, as_of)
     except WebError as e:
         if e.status != 400:

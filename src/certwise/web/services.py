@@ -8,14 +8,14 @@ from datetime import date
 from typing import Any
 
 from certwise.advice import profile_spec
+from certwise.advice.details import CompareError, comparison, credential_report, roi_report
 from certwise.advice.profile import Profile, ProfileError, profile_from
-from certwise.catalog.browse import Filters, compare, credential_detail, credential_summary, list_credentials
+from certwise.catalog.browse import Filters, credential_summary, list_credentials
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
 from certwise.web.errors import WebError, bad_input, not_found
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
-
-MAX_COMPARE = 4
+from certwise.words import cap
 
 
 def get_credential(cat: Catalog, ident: str) -> Credential:
@@ -29,110 +29,27 @@ def catalog_list(cat: Catalog, as_of: date, filters: Filters, sort: str) -> dict
     return list_credentials(cat, as_of, filters, sort)
 
 
-def _optional(fn_path: str) -> Any:
-    """An engine function if its module has landed, else None (the page says so)."""
-    mod, _, name = fn_path.rpartition(".")
-    try:
-        import importlib
-
-        return getattr(importlib.import_module(mod), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def worth(cred: Credential, cat: Catalog, as_of: date) -> dict[str, Any] | None:
-    fn = _optional("certwise.advice.worth.evaluate_credential")
-    return fn(cred, cat, as_of) if fn else None
-
-
-def three_year_cost(cred: Credential, as_of: date) -> Any:
-    fn = _optional("certwise.advice.money.three_year_cost")
-    return fn(cred, as_of) if fn else None
-
-
 def roi_data(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
     """``certwise roi ID --salary N``: uplift and payback, null where no source gives a figure."""
-    import math
-
-    from certwise.advice.money import roi
-
-    if not math.isfinite(salary) or salary <= 0:
-        raise bad_input("The salary must be a number of US dollars above 0.", "salary")
     try:
-        return roi(cred, salary, as_of)  # type: ignore[no-any-return]
+        return roi_report(cred, salary, as_of)
     except ValueError as e:
-        raise bad_input(_plain(str(e).replace("--salary", "salary")), "salary") from None
+        raise bad_input(str(e).replace("--salary", "salary"), "salary") from None
 
 
 def credential_page_data(cred: Credential, cat: Catalog, as_of: date) -> dict[str, Any]:
-    """``credential_detail`` plus the worth-it breakdown and the three-year cost."""
-    d = credential_detail(cred, cat, as_of)
-    d["worth"] = worth(cred, cat, as_of)
-    d["three_year_cost"] = three_year_cost(cred, as_of)
-    names = {c.id: c.name for c in cat}
-    d["names"] = {i: names.get(i, i) for i in [*d.get("prerequisites", []), *d.get("recommended_before", []),
-                                                *d.get("replaces", []), *(cred.lifecycle.successors)]}
-    return d
-
-
-def compare_ids(cat: Catalog, ids: list[str]) -> list[str]:
-    """Resolve 2–4 distinct credentials, or a plain-words error."""
-    if len(ids) < 2:
-        raise bad_input("Choose two to four credentials to compare (tick them in the catalog).", "ids")
-    if len(ids) > MAX_COMPARE:
-        raise bad_input(f"You chose {len(ids)}; compare at most {MAX_COMPARE} at a time.", "ids")
-    resolved = []
-    for i in ids:
-        cid = cat.resolve(i)
-        if cid is None:
-            raise bad_input(str(get_credential_error(cat, i)), "ids")
-        resolved.append(cid)
-    if len(set(resolved)) != len(resolved):
-        raise bad_input("The same credential is chosen twice; choose different ones.", "ids")
-    return resolved
-
-
-def get_credential_error(cat: Catalog, ident: str) -> str:
-    try:
-        cat.get(ident)
-    except KeyError as e:
-        return str(e.args[0]).replace(" (see `certwise search`)", "")
-    return ""
+    """``certwise show ID``: every fact, the worth-it test and the three-year cost."""
+    return credential_report(cred, cat, as_of)
 
 
 def compare_data(cat: Catalog, ids: list[str], as_of: date) -> dict[str, Any]:
-    ids = compare_ids(cat, ids)
-    result = compare(cat, ids, as_of)
-    extra_worth = []
-    extra_cost = []
+    """``certwise compare``: the credentials side by side, or a 400 naming the problem."""
     for i in ids:
-        c = cat.get(i)
-        w = worth(c, cat, as_of)
-        extra_worth.append(f"{w['score']}/100 — {w['verdict']}" if w else "—")
-        t = three_year_cost(c, as_of)
-        extra_cost.append(_fmt_cost(t))
-    if any(v != "—" for v in extra_worth):
-        result["rows"].append({"field": "worth", "label": "Worth-it score", "values": extra_worth})
-    if any(v != "—" for v in extra_cost):
-        result["rows"].append({"field": "three_year_cost", "label": "Cost over 3 years", "values": extra_cost})
-    return result
-
-
-def _fmt_cost(t: Any) -> str:
-    from certwise.web.fmt import usd
-
-    if t is None:
-        return "—"
-    if isinstance(t, dict):
-        for key in ("total_usd", "usd", "total"):
-            if key in t:
-                return usd(t[key])
-        if "low" in t:
-            return usd(t)
-        return "—"
-    if isinstance(t, int | float):
-        return usd(t)
-    return str(t)
+        get_credential_or_400(cat, i, "ids")
+    try:
+        return comparison(cat, ids, as_of)
+    except CompareError as e:
+        raise bad_input(cap(str(e)) + ".", "ids") from None
 
 
 def roadmap_data(cat: Catalog, as_of: date) -> dict[str, Any]:

@@ -1,0 +1,79 @@
+"""The composed answers about one or a few credentials: what ``show``, ``compare`` and ``roi``
+return on every face (the CLI's ``--json``, the API, the pages). Built once here, rendered twice.
+
+>>> from datetime import date
+>>> from certwise.catalog import default_catalog
+>>> cat = default_catalog()
+>>> r = credential_report(cat.get("pmle"), cat, date(2026, 11, 25))
+>>> r["id"], r["worth"]["verdict"], "total_usd" in r["three_year_cost"]
+('google-ml-engineer', 'worth-it', True)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from certwise.advice.money import roi, three_year_cost
+from certwise.advice.worth import evaluate_credential
+from certwise.catalog.browse import compare, credential_detail
+from certwise.catalog.load import Catalog
+from certwise.catalog.model import Credential
+from certwise.words import usd
+
+MAX_COMPARE = 6
+"""How many credentials one comparison holds at the most."""
+
+
+class CompareError(ValueError):
+    """Credentials that cannot be compared: ``field`` is ``ids``; ``str(err)`` is one line."""
+
+    field = "ids"
+
+
+def credential_report(cred: Credential, catalog: Catalog, as_of: date) -> dict[str, Any]:
+    """Every sourced fact (``credential_detail``), the worth-it test and the three-year cost.
+
+    ``names`` maps each id the report mentions to its name, so faces can speak in names.
+    """
+    d = credential_detail(cred, catalog, as_of)
+    d["worth"] = evaluate_credential(cred, catalog, as_of)
+    d["three_year_cost"] = three_year_cost(cred, as_of)
+    mentioned = [*d.get("prerequisites", []), *d.get("recommended_before", []), *d.get("replaces", []),
+                 *cred.lifecycle.successors]
+    d["names"] = {i: (catalog.get(i).name if i in catalog else i) for i in mentioned}
+    return d
+
+
+def comparison(catalog: Catalog, idents: list[str], as_of: date) -> dict[str, Any]:
+    """2–:data:`MAX_COMPARE` credentials side by side, with the worth-it score and the three-year cost rows.
+
+    Raises KeyError for an unknown credential and CompareError for too few, too many or repeats.
+    """
+    if len(idents) < 2:
+        raise CompareError("choose at least two credentials to compare")
+    if len(idents) > MAX_COMPARE:
+        raise CompareError(f"compare takes at most {MAX_COMPARE} credentials (got {len(idents)})")
+    creds = [catalog.get(i) for i in idents]
+    ids = [c.id for c in creds]
+    if len(set(ids)) != len(ids):
+        raise CompareError("the same credential is named twice; choose different ones")
+    result = compare(catalog, ids, as_of)
+    worth = [evaluate_credential(c, catalog, as_of) for c in creds]
+    result["rows"].append({"field": "worth", "label": "Worth-it score",
+                           "values": [f"{w['score']}/100 — {w['verdict']}" for w in worth]})
+    result["rows"].append({"field": "three_year_cost", "label": "Cost over 3 years",
+                           "values": [usd(three_year_cost(c, as_of)["total_usd"]) for c in creds]})
+    return result
+
+
+def roi_report(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
+    """``roi`` (SPEC §4) with the renewals behind its three-year cost and the renewal rule in words.
+
+    Raises ValueError for a salary that is not a number above 0.
+    """
+    out = roi(cred, salary, as_of)
+    three = three_year_cost(cred, as_of)
+    out["renewals"] = three["renewals"]
+    out["renewal_rule"] = three["rule"]
+    return out
