@@ -14,6 +14,13 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from certwise.advice import description, profile_spec
+from certwise.advice.audit import Holding
+from certwise.advice.audit import audit as run
+from certwise.advice.stacks import STACK_NAMES, named_stack
+from certwise.advice.stacks import stack_for_profile as build
+from certwise.catalog.browse import credential_summary
+from certwise.catalog.search import search as do_search
+from certwise.store.reports import entry_dict, portfolio_report, renewals_report
 from certwise.web import services
 from certwise.web.deps import catalog, parse_as_of, query_list, web
 from certwise.web.errors import ERROR_RESPONSES, bad_input, not_found
@@ -69,8 +76,6 @@ def compare(request: Request, ids: list[str] = Query(..., description="2-4 ids o
 def search(request: Request, q: str = Query(..., min_length=1), limit: int = Query(10, ge=1, le=100),
            as_of: str | None = AsOf) -> dict[str, Any]:
     """``certwise search TEXT --json``: best match first."""
-    from certwise.catalog.browse import credential_summary
-    from certwise.catalog.search import search as do_search
 
     day = parse_as_of(as_of, request)
     hits = do_search(catalog(request), q, limit=limit)
@@ -179,15 +184,11 @@ def evaluate(request: Request, body: EvaluateIn) -> dict[str, Any]:
 
 @router.get("/stacks", tags=["advice"], summary="The named stacks")
 def stacks() -> dict[str, Any]:
-    from certwise.advice.stacks import STACK_NAMES
-
     return {"stacks": list(STACK_NAMES)}
 
 
 @router.get("/stacks/{name}", tags=["advice"], summary="A certification stack (SPEC §4 stack)")
 def stack(request: Request, name: str, held: list[str] = Query([]), as_of: str | None = AsOf) -> dict[str, Any]:
-    from certwise.advice.stacks import named_stack
-
     cat = catalog(request)
     held_ids = [services.get_credential_or_400(cat, h, "held").id for h in query_list(request, "held")]
     try:
@@ -198,8 +199,6 @@ def stack(request: Request, name: str, held: list[str] = Query([]), as_of: str |
 
 @router.post("/stacks", tags=["advice"], summary="A stack built for a profile")
 def stack_for_profile(request: Request, body: RecommendIn) -> dict[str, Any]:
-    from certwise.advice.stacks import stack_for_profile as build
-
     cat = catalog(request)
     profile = services.build_profile(profile_mapping(body), cat)
     return build(profile, cat, parse_as_of(body.as_of, request))  # type: ignore[no-any-return]
@@ -231,9 +230,6 @@ def roi(request: Request, body: RoiIn) -> dict[str, Any]:
 
 @router.post("/audit", tags=["advice"], summary="What held credentials say together (SPEC §4 audit)")
 def audit(request: Request, body: AuditIn) -> dict[str, Any]:
-    from certwise.advice.audit import Holding
-    from certwise.advice.audit import audit as run
-
     cat = catalog(request)
     day = parse_as_of(body.as_of, request)
     holdings = [Holding(id=services.get_credential_or_400(cat, h, "held").id, name=h) for h in body.held]
@@ -252,15 +248,11 @@ def audit(request: Request, body: AuditIn) -> dict[str, Any]:
 
 @router.get("/portfolio", tags=["portfolio"], summary="Everything in the portfolio")
 def portfolio_list(request: Request, as_of: str | None = AsOf) -> dict[str, Any]:
-    from certwise.store.reports import portfolio_report
-
     return portfolio_report(web(request).store().list_entries(), parse_as_of(as_of, request))
 
 
 @router.post("/portfolio", tags=["portfolio"], summary="Add a held or planned credential", status_code=201)
 def portfolio_add(request: Request, body: EntryIn) -> dict[str, Any]:
-    from certwise.store.reports import entry_dict
-
     day = parse_as_of(body.as_of, request)
     e = services.add_entry(web(request).store(), catalog(request), day, body.model_dump(exclude={"as_of"}))
     return entry_dict(e, day)
@@ -268,16 +260,12 @@ def portfolio_add(request: Request, body: EntryIn) -> dict[str, Any]:
 
 @router.delete("/portfolio/{ident}", tags=["portfolio"], summary="Remove an entry (entry id, catalog id or name)")
 def portfolio_remove(request: Request, ident: str, as_of: str | None = AsOf) -> dict[str, Any]:
-    from certwise.store.reports import entry_dict
-
     e = services.remove_entry(web(request).store(), catalog(request), ident)
     return {"removed": entry_dict(e, parse_as_of(as_of, request))}
 
 
 @router.get("/portfolio/renewals", tags=["portfolio"], summary="Renewals coming up")
 def portfolio_renewals(request: Request, within: int = Query(90, ge=0, le=3650), as_of: str | None = AsOf) -> dict[str, Any]:
-    from certwise.store.reports import renewals_report
-
     day = parse_as_of(as_of, request)
     cat = catalog(request)
     return renewals_report(web(request).store().renewals(day, within), cat, day, within)

@@ -10,86 +10,22 @@ tests make as many apps as they like.
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from certwise import __version__
 from certwise.catalog.load import Catalog
+from certwise.web import api, pages
+from certwise.web.error_pages import install_error_handlers
+from certwise.web.security import SecurityMiddleware
+from certwise.web.state import WebState
+from certwise.web.templating import make_templates
 
-HERE = Path(__file__).parent
-TEMPLATES = HERE / "templates"
-STATIC = HERE / "static"
-log = logging.getLogger("certwise.web")
-
-
-class WebState:
-    """What the routes share: the catalog, the store (opened on first use) and the date."""
-
-    def __init__(self, catalog: Catalog | None, store_url: str | None, as_of: date | None) -> None:
-        self._catalog = catalog
-        self._explicit_catalog = catalog is not None
-        self.store_url = store_url
-        self.fixed_as_of = as_of
-        self._store: Any = None
-        self._lock = threading.Lock()
-
-    def base_catalog(self) -> Catalog:
-        if self._catalog is None:
-            from certwise.catalog import default_catalog
-
-            self._catalog = default_catalog()
-        return self._catalog
-
-    def catalog(self) -> Catalog:
-        """The catalog for a request: the given one, or the shipped one plus the local overlay."""
-        cat = self.base_catalog()
-        if self._explicit_catalog:
-            return cat
-        try:
-            if self.store_url is not None:  # this app's own database holds the overlay
-                extra = self.store().overlay_credentials()
-                return cat.with_overlay(extra) if extra else cat
-            from certwise.store.overlay import overlay_catalog
-
-            return overlay_catalog(cat)  # the CLI's database, read cheaply
-        except Exception:  # the overlay is an extra; never let it take the pages down
-            log.warning("could not read the catalog overlay", exc_info=True)
-            return cat
-
-    def store(self) -> Any:
-        """The portfolio store (the same one the CLI uses), opened on first use."""
-        with self._lock:
-            if self._store is None:
-                from certwise.store import Store
-
-                self._store = Store(self.store_url)
-            return self._store
-
-    def today(self) -> date:
-        return self.fixed_as_of or date.today()
-
-
-def _templates() -> Jinja2Templates:
-    from certwise.web import fmt
-
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=select_autoescape(["html", "xml", "svg"], default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
-    fmt.install(env)
-    return Jinja2Templates(env=env)
+STATIC = Path(__file__).parent / "static"
 
 
 def create_app(
@@ -106,10 +42,6 @@ def create_app(
     SQLite in the data directory). ``as_of``: pin "today" (tests, demos). ``allowed_hosts``:
     answer only to these Host names (``certwise serve`` sets the loopback names).
     """
-    from certwise.web import api, pages
-    from certwise.web.errors import install_error_handlers
-    from certwise.web.security import SecurityMiddleware
-
     app = FastAPI(
         title="certwise",
         version=__version__,
@@ -123,7 +55,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.web = WebState(catalog, store_url, as_of)
-    app.state.templates = _templates()
+    app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

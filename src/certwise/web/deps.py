@@ -1,29 +1,15 @@
-"""Helpers the page and API routes share: the app's state, the as-of date, rendering."""
+"""What the page and API routes read from a request: the app's state, the catalog, the as-of date, lists."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
 
+from certwise.catalog.load import Catalog
 from certwise.web.errors import bad_input
-from certwise.web.security import CSRF_FIELD, csrf_token
-
-if TYPE_CHECKING:
-    from certwise.catalog.load import Catalog
-    from certwise.web.app import WebState
-
-NAV = (
-    ("/", "start", "Start"),
-    ("/catalog", "catalog", "Catalog"),
-    ("/roadmap", "roadmap", "Roadmap"),
-    ("/check", "check", "Check a certification"),
-    ("/plan", "plan", "Plan"),
-    ("/portfolio", "portfolio", "Portfolio"),
-    ("/faq", "faq", "FAQ"),
-)
+from certwise.web.state import WebState
 
 
 def web(request: Request) -> WebState:
@@ -52,20 +38,3 @@ def query_list(request: Request, name: str) -> list[str]:
     for v in request.query_params.getlist(name):
         out.extend(x.strip() for x in v.split(",") if x.strip())
     return out
-
-
-def render(request: Request, template: str, ctx: dict[str, Any], status: int = 200, page: str = "") -> HTMLResponse:
-    """Render a page in the layout, with the date, the CSRF token and the navigation."""
-    as_of = ctx.get("as_of") or web(request).today()
-    base = {
-        "nav": NAV,
-        "page": page,
-        "as_of": as_of,
-        "csrf_field": CSRF_FIELD,
-        "csrf_token": csrf_token(request),
-        "as_of_param": request.query_params.get("as_of", ""),
-    }
-    base.update(ctx)
-    return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
-        request, template, base, status_code=status
-    )

@@ -7,16 +7,12 @@ layout, never a stack trace.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from starlette.exceptions import HTTPException as StarletteHTTPException
-
-log = logging.getLogger("certwise.web")
 
 
 class WebError(Exception):
@@ -66,7 +62,7 @@ STATUS_CODES = {400: "bad-input", 403: "forbidden", 404: "not-found", 405: "meth
                 413: "too-large", 415: "unsupported-type", 422: "invalid", 500: "internal"}
 
 
-def _is_api(request: Request) -> bool:
+def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
@@ -79,67 +75,9 @@ def _field_name(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(parts) or "(body)"
 
 
-def _validation_fields(exc: RequestValidationError) -> list[dict[str, str]]:
+def validation_fields(exc: RequestValidationError) -> list[dict[str, str]]:
     out = []
     for e in exc.errors():
         msg = str(e.get("msg", "is not valid")).removeprefix("Value error, ")
         out.append({"field": _field_name(e.get("loc", ())), "message": msg})
     return out
-
-
-def render_error_page(request: Request, status: int, title: str, message: str) -> Response:
-    """The message in the site's layout (navigation and all), with the right status."""
-    from certwise.web.deps import render
-
-    if not hasattr(request.state, "csrf_token"):  # refused before the middleware set one
-        request.state.csrf_token = ""
-    ctx: dict[str, Any] = {"title": title, "message": message, "status": status,
-                           "as_of": request.app.state.web.today()}
-    return render(request, "error.html", ctx, status=status)
-
-
-def install_error_handlers(app: FastAPI) -> None:
-    async def web_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, WebError)
-        if _is_api(request):
-            return error_json(exc.status, exc.code, exc.message, exc.fields)
-        titles = {404: "Not found", 403: "Not allowed", 413: "Too large"}
-        return render_error_page(request, exc.status, titles.get(exc.status, "Please check your answers"), exc.message)
-
-    async def validation_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, RequestValidationError)
-        fields = _validation_fields(exc)
-        message = "; ".join(f"{f['field']}: {f['message']}" for f in fields) or "The request is not valid."
-        if _is_api(request):
-            return error_json(422, "invalid", message, fields)
-        return render_error_page(request, 400, "Please check your answers", message)
-
-    async def http_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, StarletteHTTPException)
-        code = STATUS_CODES.get(exc.status_code, "error")
-        if exc.status_code == 404:
-            message = "There is no page at this address. Try the catalog or the start page."
-        elif exc.status_code == 405:
-            message = "This address does not accept that kind of request."
-        else:
-            message = str(exc.detail)
-        if _is_api(request):
-            if exc.status_code == 404:
-                message = f"No API endpoint at {request.url.path}; see /api/v1/openapi.json."
-            return error_json(exc.status_code, code, message)
-        return render_error_page(request, exc.status_code, "Not found" if exc.status_code == 404 else "Sorry", message)
-
-    async def crash(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        message = "Something went wrong on our side. The problem was logged; please try again or go back."
-        if _is_api(request):
-            return error_json(500, "internal", message)
-        try:
-            return render_error_page(request, 500, "Sorry", message)
-        except Exception:  # pragma: no cover - the template itself failed
-            return Response(message, status_code=500, media_type="text/plain")
-
-    app.add_exception_handler(WebError, web_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_exception_handler(Exception, crash)

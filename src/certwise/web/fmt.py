@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import Any
 
@@ -140,7 +141,6 @@ def code_spans(text: Any) -> Markup:
     >>> str(code_spans("run `certwise plan` <now>"))
     'run <code>certwise plan</code> &lt;now&gt;'
     """
-    import re
 
     return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(str(text)))))
 

@@ -11,10 +11,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from certwise.advice.faq import faq
 from certwise.catalog.browse import SORTS, STATUSES
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
+from certwise.interop.renewal_ics import renewals_to_ics
+from certwise.store.reports import renewals_report
 from certwise.web import services
-from certwise.web.deps import catalog, parse_as_of, query_list, render, web
+from certwise.web.deps import catalog, parse_as_of, query_list, web
 from certwise.web.errors import WebError, bad_input
 from certwise.web.forms import (
     KINDS,
@@ -26,6 +29,8 @@ from certwise.web.forms import (
     questionnaire,
 )
 from certwise.web.security import check_csrf
+from certwise.web.svg import timeline_svg
+from certwise.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 PAGE_COMPARE = 4  # columns that fit the page
@@ -112,8 +117,6 @@ def roadmap_page(request: Request) -> Response:
 
 @router.get("/faq", response_class=HTMLResponse)
 def faq_page(request: Request) -> Response:
-    from certwise.advice.faq import faq
-
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     return render(request, "faq.html", {"as_of": as_of, "questions": faq(catalog(request), as_of),
                                         "title": "Questions people ask"}, page="faq")
@@ -158,7 +161,6 @@ def results_page(request: Request) -> Response:
     plan_pairs = [("ids", i) for i in ids] + [("start", as_of.isoformat()),
                                               ("hours_per_week", str(r["profile"]["hours_per_week"])),
                                               ("years_experience", str(r["profile"]["years_experience"]))]
-    from certwise.web.svg import timeline_svg
 
     return render(request, "results.html", {
         "as_of": as_of,
@@ -291,7 +293,6 @@ def plan_page(request: Request) -> Response:
             errors.append(e.message)
     names = {c.id: c.name for c in cat}
     live = sorted((c for c in cat if c.is_live(as_of)), key=lambda c: c.name.lower())
-    from certwise.web.svg import timeline_svg
 
     resolved = [cat.resolve(i) or i for i in ids]
     pairs = [("ids", i) for i in resolved] + [("start", start.isoformat()), ("hours_per_week", f"{hpw:g}"),
@@ -412,8 +413,6 @@ def favicon() -> Response:
 @router.get("/portfolio/renewals.ics")
 def portfolio_renewals_ics(request: Request) -> Response:
     """Every renewal of what you hold (the next ten years) as calendar events."""
-    from certwise.interop.renewal_ics import renewals_to_ics
-    from certwise.store.reports import renewals_report
 
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     cat = catalog(request)

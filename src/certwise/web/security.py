@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import secrets
 from collections.abc import Iterable
@@ -182,7 +183,6 @@ class SecurityMiddleware:
 
 def is_loopback(host: str) -> bool:
     """True for 127.0.0.0/8, ::1 and localhost."""
-    import ipaddress
 
     if host.lower() in ("localhost", "localhost.localdomain"):
         return True

@@ -4,15 +4,27 @@ adds what the web shows beside them (worth-it breakdown, three-year cost, pictur
 
 from __future__ import annotations
 
+import re
+import tempfile
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from certwise.advice import profile_spec
+from certwise.advice.audit import Holding, audit
 from certwise.advice.details import CompareError, comparison, credential_report, roi_report
+from certwise.advice.plan import PlanError, make_plan
 from certwise.advice.profile import Profile, ProfileError, profile_from
+from certwise.advice.recommend import recommend
+from certwise.advice.worth import evaluate_credential, evaluate_description
 from certwise.catalog.browse import Filters, credential_summary, list_credentials
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
+from certwise.interop.ical import plan_to_ics
+from certwise.interop.openbadges import BadgeError, read_badges
+from certwise.store.badge_import import record_badges
+from certwise.store.entries import StoreError
+from certwise.store.reports import portfolio_report, renewals_report
 from certwise.web.errors import WebError, bad_input, not_found
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
 from certwise.words import cap
@@ -82,7 +94,6 @@ def build_profile(mapping: dict[str, Any], cat: Catalog, *, page: bool = False) 
 
 def _plain(msg: str) -> str:
     """Engine messages mention CLI flags and commands; on the web say it in page terms."""
-    import re
 
     msg = re.sub(r" \(see `certwise [^`]*`\)", "", msg)
     msg = re.sub(r" \(fix the profile or --[a-z-]+\)", "", msg)
@@ -94,8 +105,6 @@ def _plain(msg: str) -> str:
 
 
 def recommend_data(profile: Any, cat: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
-    from certwise.advice.recommend import recommend
-
     return recommend(profile, cat, as_of, limit=limit)  # type: ignore[no-any-return]
 
 
@@ -123,7 +132,6 @@ def results_plan(r: dict[str, Any], profile: Any, cat: Catalog, as_of: date) -> 
 
 def plan_data(cat: Catalog, ids: list[str], start: date, hours_per_week: float, years_experience: int = 0,
               held: Any = ()) -> dict[str, Any]:
-    from certwise.advice.plan import PlanError, make_plan
 
     if not ids:
         raise bad_input("Choose at least one credential to plan.", "ids")
@@ -142,23 +150,17 @@ def get_credential_or_400(cat: Catalog, ident: str, field: str) -> Credential:
 
 
 def plan_ics(plan: dict[str, Any]) -> bytes:
-    from certwise.interop.ical import plan_to_ics
-
     return plan_to_ics(plan)
 
 
 # --- check a certification --------------------------------------------------------------------
 
 def evaluate_id(cat: Catalog, ident: str, as_of: date) -> dict[str, Any]:
-    from certwise.advice.worth import evaluate_credential
-
     cred = get_credential_or_400(cat, ident, "id")
     return evaluate_credential(cred, cat, as_of)  # type: ignore[no-any-return]
 
 
 def evaluate_desc(cat: Catalog, desc: dict[str, Any], as_of: date) -> dict[str, Any]:
-    from certwise.advice.worth import evaluate_description
-
     try:
         return evaluate_description(desc, cat, as_of)  # type: ignore[no-any-return]
     except (ValueError, TypeError, KeyError) as e:
@@ -169,7 +171,6 @@ def evaluate_desc(cat: Catalog, desc: dict[str, Any], as_of: date) -> dict[str, 
 
 def portfolio_data(store: Any, cat: Catalog, as_of: date, within_days: int = 180) -> dict[str, Any]:
     """The entries, the renewals coming up and (when the engine has it) the audit."""
-    from certwise.store.reports import portfolio_report, renewals_report
 
     entries = store.list_entries()
     report = portfolio_report(entries, as_of)
@@ -181,7 +182,6 @@ def portfolio_data(store: Any, cat: Catalog, as_of: date, within_days: int = 180
 
 def audit_entries(entries: list[Any], cat: Catalog, as_of: date) -> dict[str, Any] | None:
     """``certwise audit --portfolio``: what the held entries say together."""
-    from certwise.advice.audit import Holding, audit
 
     holdings = [Holding.from_obj(e) for e in entries if e.state == "held"]
     if not holdings:
@@ -195,7 +195,6 @@ BADGE_SUFFIXES = (".json", ".jsonld", ".jwt", ".jws", ".txt")
 
 def add_entry(store: Any, cat: Catalog, as_of: date, data: dict[str, Any]) -> Any:
     """Record a credential in the portfolio (the CLI's ``portfolio add`` / ``plan``)."""
-    from certwise.store.entries import StoreError
 
     state = data.get("state") or "held"
     if state not in ("held", "planned"):
@@ -244,8 +243,6 @@ def _date_field(v: Any, field: str, what: str) -> date | None:
 
 
 def remove_entry(store: Any, cat: Catalog, ident: str) -> Any:
-    from certwise.store.entries import StoreError
-
     target = ident
     if store.get_entry(ident) is None:
         target = cat.resolve(ident) or ident
@@ -257,7 +254,6 @@ def remove_entry(store: Any, cat: Catalog, ident: str) -> Any:
 
 def check_badge_file(filename: str, data: bytes) -> str:
     """Type and size limits for an uploaded badge; returns a safe file name."""
-    import re
 
     base = re.sub(r"[^A-Za-z0-9._-]+", "_", (filename or "badge.json").rsplit("/", 1)[-1].rsplit("\\", 1)[-1])
     base = base.lstrip(".")[:80] or "badge.json"
@@ -280,11 +276,7 @@ def check_badge_file(filename: str, data: bytes) -> str:
 
 def import_badges(store: Any, cat: Catalog, as_of: date, files: list[tuple[str, bytes]]) -> dict[str, Any]:
     """Read uploaded Open Badges and record them (the CLI's ``portfolio import-badge``)."""
-    import tempfile
-    from pathlib import Path
 
-    from certwise.interop.openbadges import BadgeError, read_badges
-    from certwise.store.badge_import import record_badges
 
     files = [(n, d) for n, d in files if n or d]
     if not files:

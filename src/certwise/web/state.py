@@ -1,0 +1,55 @@
+"""What the routes of one app share: the catalog, the store (opened on first use) and "today"."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date
+
+from certwise.catalog import default_catalog
+from certwise.catalog.load import Catalog
+from certwise.store import Store
+from certwise.store.overlay import overlay_catalog
+
+log = logging.getLogger("certwise.web")
+
+
+class WebState:
+    """What the routes share: the catalog, the store (opened on first use) and the date."""
+
+    def __init__(self, catalog: Catalog | None, store_url: str | None, as_of: date | None) -> None:
+        self._catalog = catalog
+        self._explicit_catalog = catalog is not None
+        self.store_url = store_url
+        self.fixed_as_of = as_of
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def base_catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = default_catalog()
+        return self._catalog
+
+    def catalog(self) -> Catalog:
+        """The catalog for a request: the given one, or the shipped one plus the local overlay."""
+        cat = self.base_catalog()
+        if self._explicit_catalog:
+            return cat
+        try:
+            if self.store_url is not None:  # this app's own database holds the overlay
+                extra = self.store().overlay_credentials()
+                return cat.with_overlay(extra) if extra else cat
+            return overlay_catalog(cat)  # the CLI's database, read cheaply
+        except Exception:  # the overlay is an extra; never let it take the pages down
+            log.warning("could not read the catalog overlay", exc_info=True)
+            return cat
+
+    def store(self) -> Store:
+        """The portfolio store (the same one the CLI uses), opened on first use."""
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.store_url)
+            return self._store
+
+    def today(self) -> date:
+        return self.fixed_as_of or date.today()
