@@ -106,10 +106,11 @@ Status = Literal["upcoming", "beta", "active", "retiring", "retired"]
 # employees, by invitation). A closed credential is shown as such and never recommended.
 Access = Literal["public", "partners", "employees", "invitation"]
 
-# What a source's quote is about: the credential itself (it must name it), or a rule of the
+# What a source's quote is about: the credential itself (it must name it); a rule of the
 # provider's that covers all its credentials (it must name the provider), e.g. a
-# recertification policy page.
-SourceScope = Literal["credential", "provider"]
+# recertification policy page; or a figure for a class of credentials this one belongs to
+# (e.g. the guide's prep time for cloud provider certifications), reported as general.
+SourceScope = Literal["credential", "provider", "category"]
 
 
 def _require(cond: bool, message: str, field: str | None = None) -> None:

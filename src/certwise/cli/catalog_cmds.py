@@ -320,6 +320,58 @@ def schema_cmd(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@catalog_group.command("audit")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@as_of_option
+@json_option
+def audit_cmd(path: Path | None, as_of: date, as_json: bool) -> None:
+    """The catalog's quality report: how well each fact is sourced.
+
+    Per record and in total: facts with one source, facts backed only by third parties, sources
+    checked more than 180 days ago, sources on the deny-list of mirror and exam-dump sites, quotes
+    that do not name their credential, and status changes due in the next 90 days. Exit 2 when a
+    source is deny-listed or a quote misses its credential (the rest is reported).
+
+    \b
+    Examples:
+      certwise catalog audit
+      certwise catalog audit --json
+      certwise catalog audit path/to/records/
+    """
+    from certwise.catalog.load import DATA_DIR, default_catalog, load_catalog
+    from certwise.catalog.quality import STALE_DAYS, catalog_audit
+
+    if path is None:
+        cat = load_catalog_or_fail()
+    else:
+        cat, errors = load_catalog(path, base=default_catalog() if path != DATA_DIR else None)
+        if errors:
+            fail(f"{errors[0]} (run `certwise catalog validate {path}`)")
+    report = catalog_audit(cat, as_of)
+    if as_json:
+        emit_json(report)
+    else:
+        t = report["totals"]
+        click.echo(f"{t['records']} records, {t['sources']} sources; newest check {report['checked']}, "
+                   f"oldest record check {report['oldest_check']} (as of {report['as_of']})")
+        rows = (("denylisted", "sources on the deny-list (error)"),
+                ("quote_misses_credential", "quotes that do not name their credential (error)"),
+                ("stale_sources", f"sources checked more than {STALE_DAYS} days ago"),
+                ("single_source", "facts with a single source"),
+                ("third_party_only", "facts backed only by third parties"),
+                ("status_changes_soon", "status changes in the next 90 days"))
+        for key, words in rows:
+            click.echo(f"  {t[key]:5d}  {words}")
+        for r in report["records"]:
+            for key in ("denylisted", "quote_misses_credential"):
+                for item in r[key]:
+                    click.echo(click.style(f"error: {r['id']}: {key.replace('_', ' ')}: {item}", fg="red"), err=True)
+            for ch in r["status_changes_soon"]:
+                click.echo(f"  soon: {r['id']}: {ch['what']} on {ch['date']}")
+    if not report["ok"]:
+        raise SystemExit(2)
+
+
 def register(cli: click.Group) -> None:
     for cmd in (list_cmd, show_cmd, compare_cmd, search_cmd, catalog_group):
         cli.add_command(cmd)
