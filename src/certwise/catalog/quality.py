@@ -10,8 +10,8 @@ rest is reported.
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
 >>> report = catalog_audit(default_catalog(), date(2026, 12, 1))
->>> report["totals"]["denylisted"], report["totals"]["quote_misses_credential"]
-(0, 0)
+>>> report["as_of"], report["totals"]["records"] == len(default_catalog())
+('2026-12-01', True)
 """
 
 from __future__ import annotations

@@ -70,10 +70,11 @@ def _default(o: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(o).__name__}")
 
 
-def console() -> Any:
+def console(stderr: bool = False) -> Any:
+    """Rich's console for people (``stderr=True`` for progress, so ``--json`` stays clean)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, stderr=stderr)
 
 
 def load_catalog_or_fail() -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -370,6 +371,60 @@ def audit_cmd(path: Path | None, as_of: date, as_json: bool) -> None:
                 click.echo(f"  soon: {r['id']}: {ch['what']} on {ch['date']}")
     if not report["ok"]:
         raise SystemExit(2)
+
+
+@catalog_group.command("check-sources")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--id", "ids", multiple=True, metavar="ID", help="Only the sources of these credentials (repeatable).")
+@json_option
+def check_sources_cmd(path: Path | None, ids: tuple[str, ...], as_json: bool) -> None:
+    """Re-fetch every source the catalog cites and report pages that changed, moved or vanished.
+
+    Needs the network. What each page looked like (ETag, Last-Modified, a hash of its content)
+    is kept in source-checks.json in the data directory, so the next run reports what changed
+    since. Nothing in the catalog is edited: read the changed pages, then update the records.
+    Exit 2 when the machine is offline (no source answered).
+
+    \b
+    Examples:
+      certwise catalog check-sources
+      certwise catalog check-sources --id aws-ml-engineer-associate --json
+    """
+    from certwise.catalog.load import default_catalog, load_catalog
+    from certwise.catalog.source_check import STATE_FILE, check_sources
+    from certwise.settings import data_dir
+
+    if path is None:
+        cat = load_catalog_or_fail()
+    else:
+        cat, errors = load_catalog(path, base=default_catalog())
+        if errors:
+            fail(f"{errors[0]} (run `certwise catalog validate {path}`)")
+    only = [get_credential(cat, i).id for i in ids] if ids else None
+    state = data_dir() / STATE_FILE
+    show_bar = not as_json and sys.stderr.isatty()
+    if show_bar:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("checking sources"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=console(stderr=True), transient=True) as bar:
+            task = bar.add_task("check", total=None)
+            report = check_sources(cat, state, only=only,
+                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+    else:
+        report = check_sources(cat, state, only=only)
+    if as_json:
+        emit_json(report)
+    else:
+        c = report["counts"]
+        click.echo(f"{report['total']} source pages: {c['unchanged']} unchanged, {c['changed']} changed, "
+                   f"{c['moved']} moved, {c['vanished']} vanished, {c['unreachable']} unreachable, {c['new']} new")
+        for f in report["findings"]:
+            if f["result"] in ("new",):
+                continue
+            click.echo(f"  {f['result']:<11} {f['url']} ({', '.join(f['ids'])}){': ' + f['detail'] if f['detail'] else ''}")
+    if report["offline"]:
+        fail("no source answered: is this machine online? (nothing was changed)")
 
 
 def register(cli: click.Group) -> None:
