@@ -14,7 +14,7 @@ import yaml
 
 from certwise.catalog.load import load_catalog
 from certwise.catalog.model import Credential, Source
-from certwise.catalog.quality import catalog_audit, denylist, is_denied, quote_names_credential
+from certwise.catalog.quality import denylist, is_denied, quote_names_credential
 
 TODAY = "2026-12-01"
 
