@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from advice_fixtures import mini_catalog
 from certwise.advice.profile import Profile
-from certwise.advice.profile_spec import field
 from certwise.advice.recommend import rank, recommend
 from certwise.advice.worth import evaluate_credential
+from certwise.profile_spec import field
 
 MINI = mini_catalog()
 IDS = sorted(c.id for c in MINI)

@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from certwise.advice.profile_spec import Choice
+from certwise.profile_spec import Choice
 
 
 class DescriptionError(ValueError):

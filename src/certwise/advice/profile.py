@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from certwise.advice import profile_spec as spec
+from certwise import profile_spec as spec
 from certwise.catalog.search import suggest
 from certwise.userfiles import UserFileError, read_mapping
 

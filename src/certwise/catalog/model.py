@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+
+from certwise.profile_spec import field as profile_field
 
 # Records are frozen stdlib dataclasses validated by pydantic (a TypeAdapter, built on first
 # use). Pydantic's BaseModel machinery costs ~100 ms to import, which the CLI cannot afford
@@ -78,17 +80,12 @@ Ecosystem = Literal[
 ]
 ECOSYSTEMS: tuple[str, ...] = Ecosystem.__args__  # type: ignore[attr-defined]
 
-Persona = Literal[
-    "career-changer",
-    "student",
-    "developer",
-    "data-professional",
-    "ml-practitioner",
-    "non-technical",
-    "researcher",
-    "leader",
-]
-PERSONAS: tuple[str, ...] = Persona.__args__  # type: ignore[attr-defined]
+# Who a credential is best for: the profile's roles, declared once in certwise.profile_spec.
+if TYPE_CHECKING:
+    Persona = str
+else:
+    Persona = Literal.__getitem__(profile_field("role").values)
+PERSONAS: tuple[str, ...] = profile_field("role").values
 
 RenewalMethod = Literal[
     "none",  # never expires

@@ -50,7 +50,7 @@ def _profile_flag(f: Any) -> Callable[[F], F]:
 
 def profile_options(f: F) -> F:
     """The profile flags of SPEC.md §3, generated from the profile spec (flags override --profile)."""
-    from certwise.advice.profile_spec import PROFILE_SPEC
+    from certwise.profile_spec import PROFILE_SPEC
 
     opts = [click.option("--profile", "profile_path", metavar="FILE", type=click.Path(dir_okay=False),
                          help="A YAML or JSON profile (the same fields). Flags override it.")]
@@ -61,7 +61,7 @@ def profile_options(f: F) -> F:
 
 
 def _overrides(kw: dict[str, Any]) -> dict[str, Any]:
-    from certwise.advice.profile_spec import PROFILE_SPEC
+    from certwise.profile_spec import PROFILE_SPEC
 
     out: dict[str, Any] = {}
     for spec in PROFILE_SPEC:
@@ -76,7 +76,7 @@ def _any_flag(over: dict[str, Any]) -> bool:
 
 def profile_hint(e: Any) -> str:
     """A ProfileError as the CLI says it: the problem, then which flag or file to fix."""
-    from certwise.advice.profile_spec import field
+    from certwise.profile_spec import field
 
     msg = str(e)
     if e.field == "held" and msg.find("unknown credential") >= 0:
@@ -116,7 +116,7 @@ def _is_terminal() -> bool:
 
 def _ask() -> dict[str, Any]:
     """The profile's questions (from the spec), asked on stderr so that --json output stays clean."""
-    from certwise.advice.profile_spec import PROFILE_SPEC
+    from certwise.profile_spec import PROFILE_SPEC
 
     click.echo("A few questions (Enter keeps the default):", err=True)
     d: dict[str, Any] = {}

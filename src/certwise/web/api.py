@@ -13,7 +13,8 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from certwise.advice import description, profile_spec
+from certwise import profile_spec
+from certwise.advice import description
 from certwise.advice.audit import Holding
 from certwise.advice.audit import audit as run
 from certwise.advice.stacks import STACK_NAMES, named_stack
@@ -86,7 +87,7 @@ def search(request: Request, q: str = Query(..., min_length=1), limit: int = Que
 # --- bodies -----------------------------------------------------------------------------------
 
 # The request bodies that carry a profile or a credential description are generated from their
-# specs (certwise.advice.profile_spec, certwise.advice.description): real enums and bounds.
+# specs (certwise.profile_spec, certwise.advice.description): real enums and bounds.
 if TYPE_CHECKING:  # generated models are classes at run time; to the type checker they are open
     ProfileIn: TypeAlias = Any
     RecommendIn: TypeAlias = Any

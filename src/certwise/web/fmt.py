@@ -10,8 +10,8 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from certwise.advice.profile_spec import PROFILE_SPEC
 from certwise.catalog.labels import DOMAIN_NAMES, KIND_NAMES, cap_domain, status_word
+from certwise.profile_spec import PROFILE_SPEC
 
 
 def _labels() -> dict[str, str]:

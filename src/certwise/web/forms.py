@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from certwise.advice import profile_spec as spec
+from certwise import profile_spec as spec
 from certwise.catalog.browse import KINDS, LEVELS, parse_filters
 
 __all__ = ["KINDS", "LEVELS", "parse_filters"]  # catalog filters are read by catalog.browse, shared with the CLI

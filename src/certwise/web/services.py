@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from certwise.advice import profile_spec
+from certwise import profile_spec
 from certwise.advice.audit import Holding, audit
 from certwise.advice.details import CompareError, comparison, credential_report, roi_report
 from certwise.advice.plan import PlanError, make_plan

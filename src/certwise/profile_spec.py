@@ -1,6 +1,7 @@
 """The profile, declared once: every field with its type, allowed values, default, bounds, words.
 
-Every face is generated from :data:`PROFILE_SPEC` (in the spirit of httpie's ``ParserSpec``):
+Every face is generated from :data:`PROFILE_SPEC` (and the catalog's ``best_for`` personas are
+its roles) (in the spirit of httpie's ``ParserSpec``):
 the engine's validation (:mod:`certwise.advice.profile`), the CLI's flags and questions, the
 API's request model with real enums and bounds (:func:`api_model`), the JSON Schema, and the
 web questionnaire's choices and labels. A new allowed value is one line here.
