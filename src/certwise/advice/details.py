@@ -19,6 +19,7 @@ from certwise.advice.worth import evaluate_credential
 from certwise.catalog.browse import compare, credential_detail
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
+from certwise.catalog.quality import is_stale, record_checked
 from certwise.words import usd
 
 MAX_COMPARE = 6
@@ -42,6 +43,39 @@ def credential_report(cred: Credential, catalog: Catalog, as_of: date) -> dict[s
     mentioned = [*d.get("prerequisites", []), *d.get("recommended_before", []), *d.get("replaces", []),
                  *cred.lifecycle.successors]
     d["names"] = {i: (catalog.get(i).name if i in catalog else i) for i in mentioned}
+    d.update(exam_version_facts(cred, as_of))
+    d["checked"] = record_checked(cred).isoformat()
+    d["stale"] = is_stale(cred, as_of)
+    if cred.access != "public":
+        d["access_note"] = ACCESS_NOTES[cred.access]
+    return d
+
+
+ACCESS_NOTES = {
+    "partners": "Not open to individuals: only staff of the provider's partner companies can register.",
+    "employees": "Not open to individuals: offered only through employers taking part.",
+    "invitation": "Not open to individuals: by invitation only.",
+}
+
+
+def exam_version_facts(cred: Credential, as_of: date) -> dict[str, Any]:
+    """Which exam version is in force on ``as_of``, and the one after it if it is already announced.
+
+    ``{}`` for a credential without recorded versions.
+    """
+    v = cred.version_on(as_of)
+    if v is None:
+        return {}
+    out: dict[str, Any] = {"exam_version": _version_dict(v, as_of)}
+    later = [x for x in cred.versions if (x.opens() or date.max) > as_of and x.code != v.code]
+    if later:
+        out["next_exam_version"] = _version_dict(later[0], as_of)
+    return out
+
+
+def _version_dict(v: Any, as_of: date) -> dict[str, Any]:
+    d = v.model_dump(mode="json", exclude_none=True)
+    d["in_beta"] = bool(v.beta_from and v.beta_from <= as_of and (v.available_from is None or as_of < v.available_from))
     return d
 
 

@@ -439,7 +439,11 @@ class Credential(_Record):
     # --- computed -------------------------------------------------------------------------
 
     def status(self, as_of: date) -> Status:
-        """Status on ``as_of``, from the lifecycle dates only."""
+        """Status on ``as_of``, from the dates only: the lifecycle's, then the exam version in force.
+
+        A credential whose current exam version is in its beta (opened, not yet generally
+        available) is ``beta``, as MLA-C02 was from 2026-09-29.
+        """
         lc = self.lifecycle
         if lc.retired and as_of >= lc.retired:
             return "retired"
@@ -452,6 +456,10 @@ class Credential(_Record):
             # not date the announcement
             return "retiring"
         if lc.beta_until and as_of < lc.beta_until:
+            return "beta"
+        v = self.version_on(as_of)
+        if v and v.beta_from and v.beta_from <= as_of and (v.available_from is None or as_of < v.available_from) \
+                and v.in_force(as_of):
             return "beta"
         return "active"
 
@@ -466,6 +474,11 @@ class Credential(_Record):
         """Every name it is found by: id, name, aliases and each exam version's code."""
         codes = [v.code for v in self.versions if v.code not in self.aliases]
         return [self.id, self.name, *self.aliases, *codes]
+
+    def version_change_between(self, start: date, end: date) -> tuple[ExamVersion, ExamVersion] | None:
+        """(the version in force on ``start``, the one on ``end``) when they differ, else None."""
+        a, b = self.version_on(start), self.version_on(end)
+        return (a, b) if a and b and a.code != b.code else None
 
     def version_on(self, day: date) -> ExamVersion | None:
         """The exam version in force on ``day`` (the newest open one); None without versions.

@@ -166,10 +166,18 @@ def _render_show(d: dict[str, Any]) -> None:
         t.add_row("Lifecycle", "; ".join(lc_bits), refs("lifecycle"))
     if d.get("replaced_by"):
         t.add_row("Take instead", ", ".join(f"{x['name']} ({x['id']})" for x in d["replaced_by"]), refs("lifecycle"))
+    if d.get("exam_version"):
+        t.add_row("Exam version", _version_line(d["exam_version"], "in force"), refs("versions"))
+    if d.get("next_exam_version"):
+        t.add_row("Next version", _version_line(d["next_exam_version"], "announced"), refs("versions"))
+    if d.get("access_note"):
+        t.add_row("Who may sit it", d["access_note"], refs("access"))
     t.add_row("Domains", ", ".join(d["domains"]) + f" · ecosystem {d['ecosystem']}", "")
     t.add_row("Aliases", ", ".join(d.get("aliases") or []) or "—", "")
     t.add_row("URL", d["url"], refs("url"))
     con.print(t)
+    stale = " [yellow](older than 180 days: check the provider's page before you book)[/]" if d.get("stale") else ""
+    con.print(f"[dim]Facts checked {d.get('checked', '—')}[/]{stale}")
     for note in d.get("notes") or []:
         con.print(f"[yellow]Note:[/] {note}")
     con.print("\n[bold]Sources[/]")
@@ -178,6 +186,15 @@ def _render_show(d: dict[str, Any]) -> None:
         title = s.get("title") or ("the guide" if s.get("ref") == "guide" else s.get("url"))
         where = f" {s['url']}" if s.get("url") and s.get("title") else ""
         con.print(f" [{n}] {title}{where} — verified {s['verified']}; supports {', '.join(s['supports'])}")
+
+
+def _version_line(v: dict[str, Any], what: str) -> str:
+    dates = [f"beta from {v['beta_from']}" if v.get("beta_from") else "",
+             f"generally available from {v['available_from']}" if v.get("available_from") else "",
+             f"last day {v['last_day']}" if v.get("last_day") else ""]
+    line = f"{v['code']} ({what}{'; in beta' if v.get('in_beta') else ''})"
+    line += ": " + "; ".join(x for x in dates if x) if any(dates) else ""
+    return line + (f"\n{v['changes']}" if v.get("changes") else "")
 
 
 @click.command("show")
