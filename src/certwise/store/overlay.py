@@ -56,7 +56,7 @@ def _sqlite_overlay(path: str) -> list[Credential]:
     """
     import sqlite3
 
-    from certwise.catalog import cache
+    from certwise.catalog.cache import cache_file, read_cached, write_cached
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     try:
@@ -68,14 +68,14 @@ def _sqlite_overlay(path: str) -> list[Credential]:
         count, newest = conn.execute("SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials").fetchone()
         if not count:
             return []
-        where = cache.cache_file("overlay", str(Path(path).resolve()), f"{count}|{newest}")
-        cached: list[Credential] | None = cache.read(where)
+        where = cache_file("overlay", str(Path(path).resolve()), f"{count}|{newest}")
+        cached: list[Credential] | None = read_cached(where)
         if cached is not None:
             return cached
         creds = _parse(r[0] for r in conn.execute("SELECT json FROM overlay_credentials ORDER BY id"))
     finally:
         conn.close()
-    cache.write(where, creds)
+    write_cached(where, creds)
     return creds
 
 
