@@ -353,7 +353,7 @@ def catalog_export_cmd(fmt: str, output: Path | None, as_of: date, as_json: bool
         fail(f"--format '{fmt}' is not one of: {', '.join(EXPORT_FORMATS)}")
     cat = load_catalog_or_fail()
     if fmt == "ctdl":
-        from certwise.interop.ctdl import export_ctdl
+        from certwise.interop.ctdl_export import export_ctdl
 
         doc: Any = export_ctdl(cat, as_of)
     elif fmt == "schema-org":
@@ -387,7 +387,7 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
     """
     import time
 
-    from certwise.interop.ctdl import CtdlError, CtdlReader
+    from certwise.interop.ctdl_import import CtdlError, CtdlReader
 
     cat = load_catalog_or_fail()
     if not file.is_file():
