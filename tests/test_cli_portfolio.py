@@ -121,7 +121,8 @@ def test_import_badge_failure_writes_nothing(cli, tmp_path):
     good.write_text(json.dumps({"type": "Assertion", "recipient": {}, "issuedOn": "2025-01-01",
                                 "badge": {"type": "BadgeClass", "name": "Fine", "issuer": {"name": "Acme"}}}))
     lone = str(external("openbadges-2.0", "basic-assertion-expired.json"))
-    _one_line_error(cli("portfolio", "import-badge", str(good), lone), "robotics-badge.json", "network")
+    _one_line_error(cli("portfolio", "import-badge", str(good), lone), "robotics-badge.json", "network",
+                    "`certwise portfolio import-badge good.json basic-assertion-expired.json robotics-badge.json`")
     _one_line_error(cli("portfolio", "import-badge", str(tmp_path / "missing.json")), "cannot read")
     assert not _db().exists()
 

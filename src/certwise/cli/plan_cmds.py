@@ -261,7 +261,11 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
         try:
             read = read_badges(list(badges), cat, as_of)
         except BadgeError as e:
-            fail(str(e))
+            hint = ""
+            if e.code == "needs-file":
+                more = " ".join(f"--badge {f}" for f in [*(Path(b).name for b in badges), e.wanted or "FILE"])
+                hint = f", e.g. `certwise audit {more}`"
+            fail(f"{e}{hint}")
         except OSError as e:
             fail(f"cannot read badge file: {e.strerror or e}")
         holdings.extend(Holding.from_obj(b, source="badge") for b in read)

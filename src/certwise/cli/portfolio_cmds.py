@@ -264,7 +264,9 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
     try:
         badges = read_badges(files, cat, as_of)
         badge_entries(badges, cat, as_of)  # the rules of `portfolio add`, before a database is opened
-    except (BadgeError, EntryError) as err:
+    except BadgeError as err:
+        fail(_badge_problem(err, files))
+    except EntryError as err:
         fail(str(err))
     with _store() as store:
         rows = record_badges(store, badges, cat, as_of)
@@ -275,6 +277,14 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
         what = f"matched {r['id']}" if r["matched"] else "custom entry"
         exp = f", EXPIRED on {r['expires']}" if r["expired"] else (f", expires {r['expires']}" if r["expires"] else "")
         click.echo(f"imported: {r['name']} ({r['issuer']}): {what}, earned {r['earned']}{exp}")
+
+
+def _badge_problem(err: Any, files: tuple[Path, ...]) -> str:
+    """A BadgeError, with the command to run when a file it links to is missing."""
+    if err.code != "needs-file":
+        return str(err)
+    names = [f.name for f in files] + [err.wanted or "FILE"]
+    return f"{err}, e.g. `certwise portfolio import-badge {' '.join(names)}`"
 
 
 @portfolio_group.command("renewals")
