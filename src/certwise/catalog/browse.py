@@ -223,7 +223,7 @@ def list_credentials(catalog: Catalog, as_of: date, filters: Filters | None = No
     f = filters or Filters()
     items: Iterable[Credential] = catalog
     if f.text:
-        from certwise.catalog.search import search
+        from certwise.catalog.search import search  # rapidfuzz (~13 ms) only for a text query
 
         items = [c for c, _ in search(catalog, f.text, limit=len(catalog))]
     chosen = [c for c in items if f.match(c, as_of)]

@@ -149,17 +149,10 @@ def _load_profile(path: str, cat: Any) -> Any:
 
 def _profile_stack(prof: Any, cat: Any, as_of: date) -> list[str]:
     """The stack built for a profile (advice.stacks.stack_for_profile), as credential ids."""
-    try:
-        from certwise.advice.stacks import stack_for_profile
-    except ImportError:
-        fail("planning a profile's stack needs `certwise stack`, which is not available yet; name the ids to plan")
+    from certwise.advice.stacks import stack_for_profile
+
     stack = stack_for_profile(prof, cat, as_of)
-    steps = stack.get("steps", []) if isinstance(stack, dict) else getattr(stack, "steps", [])
-    out = []
-    for s in steps:
-        sid = s.get("id") if isinstance(s, dict) else getattr(s, "id", None)
-        if sid and sid not in prof.held:
-            out.append(sid)
+    out = [s["id"] for s in stack["steps"] if s["id"] not in prof.held]
     if not out:
         fail("the stack for this profile has no catalogued credentials left to plan; name the ids to plan")
     return out
@@ -280,11 +273,9 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
 
 def _portfolio_holdings() -> list[Any]:
     from certwise.advice.audit import Holding
+    from certwise.store.db import Store
+    from certwise.store.entries import StoreError
 
-    try:
-        from certwise.store import Store, StoreError
-    except ImportError:  # pragma: no cover - store is part of the package
-        fail("the portfolio store is not available; use --held or --badge")
     try:
         with Store() as store:
             entries = store.list_entries(state="held")

@@ -15,7 +15,10 @@ Migrations (Alembic) run on open; a database already at head costs one query.
 
 from __future__ import annotations
 
+import functools
 import json
+import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -24,9 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, create_engine, delete, event, func, insert, inspect, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
+from certwise.catalog.model import Credential
 from certwise.settings import database_url, sqlite_path
 from certwise.store.entries import (
     SOURCES,
@@ -43,7 +48,6 @@ from certwise.store.models import EntryRow, OverlayRow
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
-    from certwise.catalog.model import Credential
 
 HEAD_REVISION = "0001"  # the newest file in migrations/versions (a test keeps them in step)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -111,7 +115,7 @@ class Store:
                 current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
                 if current == HEAD_REVISION:
                     return
-        from alembic import command
+        from alembic import command  # ~0.3 s, and only when the schema must change
         from alembic.config import Config
 
         cfg = Config()
@@ -237,12 +241,10 @@ class Store:
         process dies before the end, the database is as it was.
         """
         if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
+            from sqlalchemy.dialects.postgresql import insert as pg_insert  # PostgreSQL's dialect: ~30 ms
 
             ins: Any = pg_insert(OverlayRow)
         else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
             ins = sqlite_insert(OverlayRow)
         stmt = ins.on_conflict_do_update(
             index_elements=["id"], set_={"json": ins.excluded.json, "imported_at": ins.excluded.imported_at}
@@ -270,8 +272,6 @@ class Store:
 
     def overlay_credentials(self) -> list[Credential]:
         """Every credential in the overlay, in id order."""
-        from certwise.catalog.model import Credential
-
         with self._tx() as conn:
             rows = conn.execute(select(OverlayRow.json).order_by(OverlayRow.id)).scalars().all()
         return [Credential.model_validate(json.loads(j)) for j in rows]
@@ -379,27 +379,21 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
     return _entry({**old, **values})
 
 
-_ADAPTER: Any = None
-
-
 def _dump(c: Credential) -> str:
     """Compact JSON of a credential (pydantic's serializer: C speed, same shape as model_dump)."""
-    global _ADAPTER
-    if _ADAPTER is None:
-        from pydantic import TypeAdapter
+    return str(_credential_adapter().dump_json(c, exclude_none=True).decode("utf-8"))
 
-        from certwise.catalog.model import Credential
 
-        _ADAPTER = TypeAdapter(Credential)
-    return str(_ADAPTER.dump_json(c, exclude_none=True).decode("utf-8"))
+@functools.cache
+def _credential_adapter() -> Any:
+    from pydantic import TypeAdapter  # pydantic only when credentials are written (~0.1 s to import)
+
+    return TypeAdapter(Credential)
 
 
 def _enable_wal(cur: Any) -> None:
     """WAL is persistent: set it once. Switching needs a moment alone with a new file,
     and SQLite does not wait for that on its own, so retry while another process holds it."""
-    import sqlite3
-    import time
-
     if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
         return
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
@@ -443,7 +437,7 @@ def _find(conn: Connection, ident: str) -> Any:
 
 def _validate_import(data: Any, catalog: Catalog | None, as_of: date) -> list[dict[str, Any]]:
     """Check a portfolio export; every problem names the entry and the field."""
-    from pydantic import ValidationError
+    from pydantic import ValidationError  # pydantic only for a portfolio file
 
     from certwise.store.portfolio_io import ImportedEntry
 
