@@ -22,6 +22,7 @@ from certwise.cli.base import (
     load_catalog_or_fail,
     parse_date,
 )
+from certwise.words import span, years
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -159,10 +160,10 @@ def _profile_stack(prof: Any, cat: Any, as_of: date) -> list[str]:
 
 
 def _money(r: dict[str, Any]) -> str:
-    lo, hi = r["low"], r["high"]
-    if not lo and not hi:
+    """A plan's cost: "free", "$150" or "$150–$300" (whole dollars)."""
+    if not r["high"]:
         return "free"
-    return f"${lo:,.0f}" if lo == hi else f"${lo:,.0f}–${hi:,.0f}"
+    return span((round(r["low"]), round(r["high"])), prefix="$")
 
 
 _WARN_STYLE = {"retiring": "yellow", "cramming": "yellow", "upcoming": "cyan", "missing-prerequisite": "red"}
@@ -177,7 +178,7 @@ def render_plan(plan: dict[str, Any]) -> None:
     yrs = plan["years_experience"]
     con.print(
         f"[bold]Study plan[/] {plan['start']} → {plan['end']} · {plan['hours_per_week']} h/week · "
-        f"{plan['stage']} career ({yrs} year{'' if yrs == 1 else 's'}) · total {_money(plan['total_cost_usd'])}"
+        f"{plan['stage']} career ({years(yrs)}) · total {_money(plan['total_cost_usd'])}"
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     widest = max((len(it["id"]) for it in plan["items"]), default=0)

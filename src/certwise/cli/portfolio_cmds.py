@@ -61,10 +61,6 @@ def _first_line(e: BaseException) -> str:
     return text.splitlines()[0] if text else type(e).__name__
 
 
-def _fmt(d: date | None) -> str:
-    return d.isoformat() if d else "-"
-
-
 def _write(path: Path, data: bytes | str, what: str) -> None:
     """Write a file whole (via a temporary file), or fail with one line."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
