@@ -12,7 +12,7 @@ from certwise.store.entries import EntrySource, State
 class ImportedEntry(BaseModel):
     """One entry of a portfolio file (``portfolio export`` writes them).
 
-    The shape only: the rules for dates and links are :mod:`certwise.store.entry_rules`'.
+    The shape only: the rules for dates and links live in :mod:`certwise.store.entry_rules`.
     """
 
     model_config = ConfigDict(extra="ignore")
