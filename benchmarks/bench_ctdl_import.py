@@ -74,7 +74,7 @@ def _maxrss_mb() -> float:
 CHILD_IMPORT = """
 import json, resource, sys, time
 from datetime import date
-from certwise.interop.ctdl import iter_ctdl_credentials
+from certwise.interop.ctdl_import import iter_ctdl_credentials
 from certwise.store import Store
 path, url = sys.argv[1], sys.argv[2]
 store = Store(url)

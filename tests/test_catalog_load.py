@@ -87,3 +87,28 @@ def test_validate_missing_path(cli, tmp_path):
 def test_shipped_files_are_one_per_credential():
     files = sorted(DATA_DIR.glob("*.yaml"))
     assert len(files) == len({f.stem for f in files}) >= 40
+
+
+def _imports(path: Path, package: str) -> set[str]:
+    """The modules of ``package`` that a module names in any import (lazy ones included)."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+    return {m for m in found if m == package or m.startswith(package + ".")}
+
+
+def test_catalog_modules_import_each_other_without_a_loop():
+    import graphlib
+
+    pkg = Path(__file__).resolve().parents[1] / "src" / "certwise" / "catalog"
+    graph = {}
+    for p in pkg.glob("*.py"):
+        name = "certwise.catalog" if p.stem == "__init__" else f"certwise.catalog.{p.stem}"
+        graph[name] = _imports(p, "certwise.catalog") - {name}
+    modules = set(graph)
+    list(graphlib.TopologicalSorter({m: deps & modules for m, deps in graph.items()}).static_order())  # CycleError

@@ -224,6 +224,16 @@ def test_audit_bad_badge_is_one_line(cli, tmp_path):
     one_line_error(cli("audit", "--badge", str(tmp_path / "missing.json")))
 
 
+def test_audit_badge_that_links_to_a_missing_file_names_the_command(cli, tmp_path):
+    import json
+
+    lone = tmp_path / "lone.json"
+    lone.write_text(json.dumps({"type": "Assertion", "recipient": {}, "issuedOn": "2025-01-02",
+                                "badge": "https://x.example/badges/robots.json"}))
+    line = one_line_error(cli("audit", "--badge", str(lone)))
+    assert "robots.json" in line and "`certwise audit --badge lone.json --badge robots.json`" in line
+
+
 def test_audit_portfolio(cli, catalog):
     from certwise.store import Store
 

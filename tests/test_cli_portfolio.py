@@ -66,6 +66,10 @@ def test_add_plan_list_remove(cli):
         (("portfolio", "add", "pmle", "--earned", "2025-01-01", "--expires", "2024-01-01"), ("before earned",)),
         (("portfolio", "add", "pmle", "--earned", "2030-01-01", "--as-of", AS_OF), ("in the future",)),
         (("portfolio", "add", "pmle"), ("--earned",)),
+        (("portfolio", "add", "pmle", "--earned", "2025-01-01", "--credential-url", "javascript:alert(1)"),
+         ("--credential-url 'javascript:alert(1)' is not a web address",)),
+        (("portfolio", "add", "Robots", "--issuer", "Acme", "--earned", "2025-01-01", "--credential-url",
+          "data:text/html,x"), ("--credential-url", "https://")),
         (("portfolio", "plan", "nope-nope"), ("unknown credential",)),
         (("portfolio", "remove", "nothing-here"), ("no portfolio entry",)),
         (("portfolio", "renewals", "--within", "-3"), ("--within -3",)),
@@ -117,8 +121,18 @@ def test_import_badge_failure_writes_nothing(cli, tmp_path):
     good.write_text(json.dumps({"type": "Assertion", "recipient": {}, "issuedOn": "2025-01-01",
                                 "badge": {"type": "BadgeClass", "name": "Fine", "issuer": {"name": "Acme"}}}))
     lone = str(external("openbadges-2.0", "basic-assertion-expired.json"))
-    _one_line_error(cli("portfolio", "import-badge", str(good), lone), "robotics-badge.json", "network")
+    _one_line_error(cli("portfolio", "import-badge", str(good), lone), "robotics-badge.json", "network",
+                    "`certwise portfolio import-badge good.json basic-assertion-expired.json robotics-badge.json`")
     _one_line_error(cli("portfolio", "import-badge", str(tmp_path / "missing.json")), "cannot read")
+    assert not _db().exists()
+
+
+def test_import_badge_applies_the_earned_date_rules(cli, tmp_path):
+    early = tmp_path / "early.json"
+    early.write_text(json.dumps({"type": "Assertion", "recipient": {}, "issuedOn": "2027-01-01",
+                                 "badge": {"type": "BadgeClass", "name": "Fine", "issuer": {"name": "Acme"}}}))
+    _one_line_error(cli("portfolio", "import-badge", str(early), "--as-of", AS_OF),
+                    "early.json: field 'earned': 2027-01-01 is in the future")
     assert not _db().exists()
 
 
@@ -169,7 +183,12 @@ def test_export_import_round_trip(cli, tmp_path, monkeypatch):
         ("{oops", ("not valid JSON",)),
         ('{"entries": [{"id": "no-such-cert"}]}', ("entries[0]: field 'id': unknown credential",)),
         ('{"entries": [{"id": "pmle", "state": "maybe"}]}', ("entries[0]: field 'state'",)),
-        ('{"something": "else"}', ("no 'entries'",)),
+        ('{"something": "else"}', ("no 'entries'", "portfolio export")),
+        # the rules of `portfolio add` hold for imported entries too
+        ('{"entries": [{"id": "pmle", "earned": "2025-01-01", "credential_url": "javascript:alert(1)"}]}',
+         ("entries[0]: field 'credential_url'", "not a web address")),
+        ('{"entries": [{"id": "pmle", "earned": "2030-01-01"}]}', ("entries[0]: field 'earned'", "in the future")),
+        ('{"entries": [{"id": "pmle"}]}', ("entries[0]: field 'earned'", "required")),
     ],
 )
 def test_import_bad_file_writes_nothing(cli, tmp_path, content, needles):
@@ -177,7 +196,7 @@ def test_import_bad_file_writes_nothing(cli, tmp_path, content, needles):
     before = json.loads(cli("portfolio", "export").out)["entries"]
     bad = tmp_path / "bad.json"
     bad.write_text(content)
-    _one_line_error(cli("portfolio", "import", str(bad)), *needles)
+    _one_line_error(cli("portfolio", "import", str(bad), "--as-of", AS_OF), *needles)
     assert json.loads(cli("portfolio", "export").out)["entries"] == before
 
 

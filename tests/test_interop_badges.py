@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from certwise.interop.openbadges import BadgeError, match_credential, read_badges
+from certwise.interop.openbadges import (
+    MAX_BADGE_BYTES,
+    MAX_BADGE_FILES,
+    BadgeError,
+    match_credential,
+    read_badge_bytes,
+    read_badge_uploads,
+    read_badges,
+)
 from storeutil import external
 
 TODAY = date(2026, 11, 25)
@@ -166,3 +174,75 @@ def test_vc_jwt_is_read(tmp_path):
     p = _write(tmp_path, "badge.jwt", f"{b64({'alg': 'none'})}.{b64(payload)}.sig")
     (b,) = read_badges([p], None, TODAY)
     assert (b.name, b.issuer, b.earned, b.expires) == ("Robots", "Acme", date(2025, 1, 1), date(2028, 1, 1))
+
+
+def test_errors_carry_the_file_the_field_and_a_code(tmp_path):
+    with pytest.raises(BadgeError) as e:
+        read_badges([_write(tmp_path, "bad.json", _assertion(issuedOn="last tuesday"))])
+    assert (e.value.file, e.value.field, e.value.code) == ("bad.json", "issuedOn", "not-a-badge")
+    assert e.value.message == str(e.value)
+    with pytest.raises(BadgeError) as e:
+        read_badges([ob2("basic-assertion-expired.json")])
+    assert (e.value.field, e.value.code, e.value.wanted) == ("badge", "needs-file", "robotics-badge.json")
+    assert "certwise" not in str(e.value).replace("certwise does not fetch", "")  # no face's wording
+
+
+# --- uploads: bytes in, no temporary files -----------------------------------------------------
+
+
+def test_uploads_read_from_bytes_resolve_each_other(catalog, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkdtemp", None)  # no temporary files or folders
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", None)
+    uploads = [(p.name, p.read_bytes()) for p in (ob2("basic-assertion-expired.json"), ob2("robotics-badge.json"),
+                                                   ob2("organization.json"))]
+    (b,) = read_badge_uploads([("", b""), *uploads], catalog, TODAY)  # a blank form field is skipped
+    assert (b.name, b.issuer, b.file, b.expired) == ("Awesome Robotics Badge", "An Example Badge Issuer",
+                                                     "basic-assertion-expired.json", True)
+
+
+def test_upload_names_are_made_safe_and_unique(catalog):
+    data = json.dumps(_assertion()).encode()
+    badges = read_badge_uploads([("../../x/pmle.json", data), ("C:\\me\\pmle.json", data)], catalog, TODAY)
+    assert [b.file for b in badges] == ["pmle.json", "1-pmle.json"]
+    assert badges[0].id == "google-ml-engineer"
+
+
+@pytest.mark.parametrize(
+    "name, data, code, words",
+    [
+        ("big.json", b"{" + b" " * MAX_BADGE_BYTES + b"}", "too-large", "at most 512 KB"),
+        ("badge.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "badge-image", "JSON file"),
+        ("badge.json", b"  <svg xmlns='x'></svg>", "badge-image", "JSON file"),
+        ("badge.exe", b"{}", "unsupported-type", ".json"),
+        ("badge.json", b"\xff\xfe\x00{", "unsupported-type", "not a text badge file"),
+        ("badge.txt", b"hello there", "unsupported-type", "does not look like Open Badges JSON"),
+        ("x.json", b'{"type": "Nothing"}', "not-a-badge", "field 'type'"),
+        ("x.json", b"{oops", "not-a-badge", "not valid JSON"),
+    ],
+)
+def test_each_upload_is_checked(name, data, code, words):
+    with pytest.raises(BadgeError) as e:
+        read_badge_uploads([(name, data)])
+    assert e.value.code == code and e.value.file == name and words in str(e.value), str(e.value)
+    assert str(e.value).startswith(name) and "\n" not in str(e.value)
+
+
+def test_upload_counts():
+    with pytest.raises(BadgeError) as e:
+        read_badge_uploads([("", b"")])
+    assert e.value.code == "no-files"
+    with pytest.raises(BadgeError) as e:
+        read_badge_uploads([(f"{i}.json", b"{}") for i in range(MAX_BADGE_FILES + 1)])
+    assert e.value.code == "too-many"
+
+
+def test_read_badge_bytes_reads_a_vc_jwt():
+    import base64
+
+    def b64(d):
+        return base64.urlsafe_b64encode(json.dumps(d).encode()).rstrip(b"=").decode()
+
+    token = f"{b64({'alg': 'none'})}.{b64({'vc': {'type': ['OpenBadgeCredential']}})}.sig"
+    assert read_badge_bytes("b.jwt", token.encode()).doc == {"type": ["OpenBadgeCredential"]}

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from certwise.interop.ctdl import CtdlError, duration_hours, export_ctdl, iter_ctdl_credentials, text
+from certwise.interop.ctdl_export import export_ctdl
+from certwise.interop.ctdl_import import CtdlError, iter_ctdl_credentials
+from certwise.interop.ctdl_values import duration_hours, text
 from certwise.interop.jsonstream import JsonStreamError, iter_nodes
 from certwise.interop.schema_org import export_schema_org
 from storeutil import external

@@ -62,7 +62,7 @@ def test_custom_entries_and_listing_order(store):
     got = [(e.id, e.state) for e in store.list_entries()]
     assert got == [("example-cert", "held"), (None, "held"), ("later-cert", "planned")]
     assert [e.name for e in store.list_entries(state="planned")] == ["Later"]
-    with pytest.raises(StoreError, match="needs a name"):
+    with pytest.raises(StoreError, match="field 'name': required"):
         store.add_entry(None, earned=date(2020, 1, 1))
 
 
@@ -119,14 +119,21 @@ def test_export_import_round_trip_loses_nothing(store, url, tmp_path):
         ([{"name": "x", "earned": "yesterday"}], "entries[1]: field 'earned'"),
         ([{"issuer": "x"}], "entries[1]: field 'name'"),
         ([{"name": "b", "earned": "2025-01-01", "expires": "2024-01-01"}], "entries[1]: field 'expires'"),
-        ([{"name": "a"}, {"name": "A"}], "entries[2]: the same credential as entries[1]"),
+        ([{"name": "a", "earned": "2025-01-01"}, {"name": "A", "earned": "2025-01-01"}],
+         "entries[2]: the same credential as entries[1]"),
+        # the rules of `portfolio add`: a held credential was earned, not after as_of; links are web addresses
+        ([{"name": "b"}], "entries[1]: field 'earned': required for a credential you hold"),
+        ([{"name": "b", "earned": "2030-01-01"}], "entries[1]: field 'earned': 2030-01-01 is in the future"),
+        ([{"name": "b", "earned": "2025-01-01", "credential_url": "javascript:alert(1)"}],
+         "entries[1]: field 'credential_url': 'javascript:alert(1)' is not a web address"),
     ],
 )
 def test_import_is_validated_and_all_or_nothing(store, entries, message):
     store.add_entry(_cred(), earned=date(2025, 1, 1))
     before = store.export_portfolio()["entries"]
     with pytest.raises(StoreError) as exc:
-        store.import_portfolio({"format": "certwise-portfolio", "entries": [{"name": "ok"}, *entries]})
+        store.import_portfolio({"format": "certwise-portfolio", "entries": [{"name": "ok", "earned": "2025-01-01"},
+                                                                           *entries]}, as_of=date(2026, 11, 25))
     assert message in str(exc.value)
     assert "\n" not in str(exc.value)
     assert store.export_portfolio()["entries"] == before

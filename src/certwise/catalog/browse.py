@@ -16,6 +16,7 @@ from typing import Any
 
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS, LEVEL_RANK, Credential, Kind, Level
+from certwise.words import pct, span
 
 STATUSES = ("upcoming", "beta", "active", "retiring", "retired")
 LEVELS: tuple[str, ...] = tuple(x.value for x in Level)
@@ -23,15 +24,9 @@ KINDS: tuple[str, ...] = tuple(x.value for x in Kind)
 
 
 def fmt_range(r: Any, unit: str = "", prefix: str = "") -> str:
-    """``$200`` or ``$150–300`` or ``80–160 h``."""
-    if r is None:
-        return "—"
-    lo, hi = (r["low"], r["high"]) if isinstance(r, dict) else (r.low, r.high)
-
-    def n(x: float) -> str:
-        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
-    body = f"{prefix}{n(lo)}" if lo == hi else f"{prefix}{n(lo)}–{n(hi)}"
-    return f"{body}{(' ' + unit) if unit else ''}"
+    """A range with one sign for both ends, as the compare table shows it: ``$200``, ``$150–300``,
+    ``80–160 h`` (numbers written by :func:`certwise.words.span`); ``—`` for None."""
+    return "—" if r is None else prefix + span(r, unit)
 
 
 def credential_summary(c: Credential, as_of: date) -> dict[str, Any]:
@@ -223,7 +218,7 @@ def list_credentials(catalog: Catalog, as_of: date, filters: Filters | None = No
     f = filters or Filters()
     items: Iterable[Credential] = catalog
     if f.text:
-        from certwise.catalog.search import search
+        from certwise.catalog.search import search  # rapidfuzz (~13 ms) only for a text query
 
         items = [c for c, _ in search(catalog, f.text, limit=len(catalog))]
     chosen = [c for c in items if f.match(c, as_of)]
@@ -273,7 +268,7 @@ def describe_renewal(c: Credential) -> str:
     if r.validity_years is None:
         return "never expires"
     how = r.method.replace("-", " ")
-    extra = f", {r.discount_pct:g}% off" if r.discount_pct else ""
+    extra = f", {pct(r.discount_pct)} off" if r.discount_pct else ""
     return f"{r.validity_years:g} years; renew by {how}{extra}"
 
 

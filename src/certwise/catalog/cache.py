@@ -8,32 +8,33 @@ skipped, never trusted. ``CERTWISE_CACHE_DIR=off`` turns caching off.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
 from pathlib import Path
 from typing import Any
+
+from certwise import __version__
+from certwise.settings import cache_dir
+
+MODEL_FILE = Path(__file__).with_name("model.py")
+"""The record model's source: a cache written under another version of it is not read."""
 
 
 def cache_file(kind: str, scope: str, key: str) -> Path | None:
     """``<cache dir>/<kind>-<hash of scope>-<hash of key>.pickle``; None when caching is off."""
-    import hashlib
-    import sys
-
-    from certwise import __version__
-    from certwise.catalog import model
-    from certwise.settings import cache_dir
-
     where = cache_dir()
     if where is None:
         return None
-    stamp = Path(model.__file__).stat().st_mtime_ns
+    stamp = MODEL_FILE.stat().st_mtime_ns
     scope_h = hashlib.sha256(scope.encode()).hexdigest()[:16]
     key_h = hashlib.sha256(f"{__version__}|{stamp}|{sys.version}|{key}".encode()).hexdigest()[:16]
     return where / f"{kind}-{scope_h}-{key_h}.pickle"
 
 
-def read(path: Path | None) -> Any | None:
+def read_cached(path: Path | None) -> Any | None:
     """The cached object, or None when there is none or it cannot be read."""
-    import pickle
-
     if path is None or not path.exists():
         return None
     try:
@@ -42,11 +43,8 @@ def read(path: Path | None) -> Any | None:
         return None
 
 
-def write(path: Path | None, obj: Any) -> None:
+def write_cached(path: Path | None, obj: Any) -> None:
     """Store ``obj`` atomically and drop older caches of the same kind and scope."""
-    import os
-    import pickle
-
     if path is None:
         return
     try:

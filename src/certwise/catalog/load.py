@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,9 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import Credential
 
 DATA_DIR = Path(__file__).parent / "data"
+
 
 def _yaml() -> tuple[Any, Any]:
     """PyYAML and its fastest safe loader (imported only when files are read)."""
@@ -91,7 +94,7 @@ class Catalog:
         """The credential for an id or alias; KeyError naming the closest matches."""
         cid = self.resolve(ident)
         if cid is None:
-            from certwise.catalog.search import suggest
+            from certwise.catalog.search import suggest  # rapidfuzz, only when an id is unknown
 
             near = suggest(self, ident)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
@@ -112,7 +115,7 @@ class Catalog:
 
 def load_records(paths: Iterable[Path]) -> tuple[list[Credential], list[str]]:
     """Parse and validate files; return the good records and one error line per problem."""
-    from pydantic import ValidationError
+    from pydantic import ValidationError  # pydantic and YAML only when files are read (a cache miss)
 
     yaml, loader = _yaml()
     creds: list[Credential] = []
@@ -166,8 +169,6 @@ def check_references(creds: list[Credential]) -> list[str]:
 
 def catalog_files(path: Path) -> list[Path]:
     """The record files: ``path`` itself, or the *.yaml / *.yml files in it, sorted."""
-    import os
-
     if path.is_file():
         return [path]
     with os.scandir(path) as it:
@@ -195,17 +196,15 @@ def _load_cached(path: Path) -> Catalog:
     Validating ~50 records costs more than the rest of a CLI call; the cache makes the
     common case (nothing changed) a millisecond.
     """
-    from certwise.catalog import cache
-
     stats = "|".join(f"{f.name}:{st.st_size}:{st.st_mtime_ns}" for f in catalog_files(path) for st in [f.stat()])
-    where = cache.cache_file("catalog", str(path.resolve()), stats)
-    creds = cache.read(where)
+    where = cache_file("catalog", str(path.resolve()), stats)
+    creds = read_cached(where)
     if creds is not None:
         return Catalog(creds)
     cat, errors = load_catalog(path)
     if errors:
         raise CatalogError(errors)
-    cache.write(where, cat.credentials)
+    write_cached(where, cat.credentials)
     return cat
 
 

@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
 if TYPE_CHECKING:
-    from certwise.catalog.load import Catalog
     from certwise.catalog.model import Credential
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -76,18 +76,25 @@ def _score(query: str, c: Credential) -> float:
     return best
 
 
-def search(catalog: Catalog, text: str, limit: int = 10, min_score: float = 60.0) -> list[tuple[Credential, float]]:
-    """Best matches first, as ``(credential, score 0-100)``; ties broken by id."""
+def search(
+    catalog: Iterable[Credential], text: str, limit: int = 10, min_score: float = 60.0
+) -> list[tuple[Credential, float]]:
+    """Best matches first, as ``(credential, score 0-100)``; ties broken by id.
+
+    ``catalog`` is any collection of credentials (a :class:`~certwise.catalog.load.Catalog`,
+    a list), so the catalog can use search for its "did you mean" without a loop.
+    """
     scored = [(c, round(_score(text, c), 1)) for c in catalog]
     scored = [x for x in scored if x[1] >= min_score]
     scored.sort(key=lambda x: (-x[1], x[0].id))
     return scored[:limit]
 
 
-def suggest(catalog: Catalog, text: str, n: int = 3) -> list[str]:
+def suggest(catalog: Iterable[Credential], text: str, n: int = 3) -> list[str]:
     """Closest ids for an unknown identifier (for 'did you mean' messages)."""
-    hits = [c.id for c, _ in search(catalog, text, limit=n, min_score=50.0)]
+    creds = list(catalog)
+    hits = [c.id for c, _ in search(creds, text, limit=n, min_score=50.0)]
     if hits:
         return hits
-    found = process.extract(text, catalog.ids(), scorer=fuzz.WRatio, processor=utils.default_process, limit=n)
+    found = process.extract(text, [c.id for c in creds], scorer=fuzz.WRatio, processor=utils.default_process, limit=n)
     return [m for m, s, _ in found if s >= 40]

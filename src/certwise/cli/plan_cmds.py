@@ -22,6 +22,7 @@ from certwise.cli.base import (
     load_catalog_or_fail,
     parse_date,
 )
+from certwise.words import span, years
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -149,27 +150,20 @@ def _load_profile(path: str, cat: Any) -> Any:
 
 def _profile_stack(prof: Any, cat: Any, as_of: date) -> list[str]:
     """The stack built for a profile (advice.stacks.stack_for_profile), as credential ids."""
-    try:
-        from certwise.advice.stacks import stack_for_profile
-    except ImportError:
-        fail("planning a profile's stack needs `certwise stack`, which is not available yet; name the ids to plan")
+    from certwise.advice.stacks import stack_for_profile
+
     stack = stack_for_profile(prof, cat, as_of)
-    steps = stack.get("steps", []) if isinstance(stack, dict) else getattr(stack, "steps", [])
-    out = []
-    for s in steps:
-        sid = s.get("id") if isinstance(s, dict) else getattr(s, "id", None)
-        if sid and sid not in prof.held:
-            out.append(sid)
+    out = [s["id"] for s in stack["steps"] if s["id"] not in prof.held]
     if not out:
         fail("the stack for this profile has no catalogued credentials left to plan; name the ids to plan")
     return out
 
 
 def _money(r: dict[str, Any]) -> str:
-    lo, hi = r["low"], r["high"]
-    if not lo and not hi:
+    """A plan's cost: "free", "$150" or "$150–$300" (whole dollars)."""
+    if not r["high"]:
         return "free"
-    return f"${lo:,.0f}" if lo == hi else f"${lo:,.0f}–${hi:,.0f}"
+    return span((round(r["low"]), round(r["high"])), prefix="$")
 
 
 _WARN_STYLE = {"retiring": "yellow", "cramming": "yellow", "upcoming": "cyan", "missing-prerequisite": "red"}
@@ -184,7 +178,7 @@ def render_plan(plan: dict[str, Any]) -> None:
     yrs = plan["years_experience"]
     con.print(
         f"[bold]Study plan[/] {plan['start']} → {plan['end']} · {plan['hours_per_week']} h/week · "
-        f"{plan['stage']} career ({yrs} year{'' if yrs == 1 else 's'}) · total {_money(plan['total_cost_usd'])}"
+        f"{plan['stage']} career ({years(yrs)}) · total {_money(plan['total_cost_usd'])}"
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     widest = max((len(it["id"]) for it in plan["items"]), default=0)
@@ -261,7 +255,11 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
         try:
             read = read_badges(list(badges), cat, as_of)
         except BadgeError as e:
-            fail(str(e))
+            hint = ""
+            if e.code == "needs-file":
+                more = " ".join(f"--badge {f}" for f in [*(Path(b).name for b in badges), e.wanted or "FILE"])
+                hint = f", e.g. `certwise audit {more}`"
+            fail(f"{e}{hint}")
         except OSError as e:
             fail(f"cannot read badge file: {e.strerror or e}")
         holdings.extend(Holding.from_obj(b, source="badge") for b in read)
@@ -276,11 +274,9 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
 
 def _portfolio_holdings() -> list[Any]:
     from certwise.advice.audit import Holding
+    from certwise.store.db import Store
+    from certwise.store.entries import StoreError
 
-    try:
-        from certwise.store import Store, StoreError
-    except ImportError:  # pragma: no cover - store is part of the package
-        fail("the portfolio store is not available; use --held or --badge")
     try:
         with Store() as store:
             entries = store.list_entries(state="held")

@@ -22,6 +22,7 @@ from certwise.cli.base import (
     load_catalog_or_fail,
     parse_date,
 )
+from certwise.store.entries import EntryError, StoreError
 
 # --- helpers -----------------------------------------------------------------------------------
 
@@ -31,7 +32,7 @@ def _store() -> Iterator[Any]:
     """The configured store; StoreError and database errors become one line and exit 2."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from certwise.store import Store, StoreError
+    from certwise.store.db import Store
 
     try:
         store = Store()
@@ -58,10 +59,6 @@ def _db_hint() -> str:
 def _first_line(e: BaseException) -> str:
     text = str(getattr(e, "orig", None) or e).strip()
     return text.splitlines()[0] if text else type(e).__name__
-
-
-def _fmt(d: date | None) -> str:
-    return d.isoformat() if d else "-"
 
 
 def _write(path: Path, data: bytes | str, what: str) -> None:
@@ -138,25 +135,25 @@ def portfolio_group() -> None:
 def add_cmd(ident: str, earned: str, expires: str | None, credential_url: str | None, issuer: str | None,
             as_of: date, as_json: bool) -> None:
     """Record a credential you hold (ID, exam code or alias), e.g. `add MLS-C01 --earned 2025-03-01`."""
+    from certwise.store.entry_rules import new_entry
     from certwise.store.reports import entry_dict
 
     earned_d = parse_date(earned, "--earned")
     expires_d = parse_date(expires, "--expires") if expires else None
-    if earned_d > as_of:
-        fail(f"--earned {earned_d} is in the future (as of {as_of}); use `certwise portfolio plan {ident}` for one you plan to take")
     cat = load_catalog_or_fail()
-    cred = None
-    if issuer and cat.resolve(ident) is None:
-        name: str | None = ident
-    else:
+    custom = bool(issuer) and cat.resolve(ident) is None
+    if not custom:
         try:
-            cred = cat.get(ident)
+            cat.get(ident)
         except KeyError as err:
             fail(f"{err.args[0]}; for a credential outside the catalog, add --issuer NAME")
-        name = None
+    try:
+        item = new_entry(cat, as_of, id=None if custom else ident, name=ident if custom else None, issuer=issuer,
+                         earned=earned_d, expires=expires_d, credential_url=credential_url)
+    except EntryError as err:
+        fail(_entry_problem(err, ident))
     with _store() as store:
-        e = store.add_entry(cred, name=name, issuer=issuer, earned=earned_d, expires=expires_d,
-                            credential_url=credential_url)
+        (e,) = store.add_entries([item])
     if as_json:
         emit_json(entry_dict(e, as_of))
         return
@@ -165,25 +162,40 @@ def add_cmd(ident: str, earned: str, expires: str | None, credential_url: str | 
     click.echo(f"held: {e.name} ({e.id or 'custom'}), earned {e.earned}{until}  [entry {e.entry_id}]")
 
 
+_FLAGS = {"earned": "--earned", "expires": "--expires", "credential_url": "--credential-url", "issuer": "--issuer",
+          "name": "ID"}
+
+
+def _entry_problem(err: EntryError, ident: str) -> str:
+    """An EntryError in the CLI's words: the option it is about, and what to do instead."""
+    flag = _FLAGS.get(err.field)
+    text = f"{flag} {err.problem}" if flag else err.problem
+    if err.code == "future":
+        text += f"; use `certwise portfolio plan {ident}` for one you plan to take"
+    return text
+
+
 @portfolio_group.command("plan")
 @click.argument("ident", metavar="ID")
 @as_of_option
 @json_option
 def plan_cmd(ident: str, as_of: date, as_json: bool) -> None:
     """Record a credential you plan to take."""
+    from certwise.store.entry_rules import new_entry
     from certwise.store.reports import entry_dict
 
     cat = load_catalog_or_fail()
     cred = get_credential(cat, ident)
-    status = cred.status(as_of)
-    if status == "retired":
-        succ = ", ".join(cred.lifecycle.successors) or "none listed"
-        fail(f"{cred.id} is retired (since {cred.lifecycle.retired}); plan a successor instead: {succ}")
+    try:
+        item = new_entry(cat, as_of, id=cred.id, state="planned")
+    except EntryError as err:
+        fail(_entry_problem(err, ident))
     with _store() as store:
-        e = store.add_entry(cred, state="planned")
+        (e,) = store.add_entries([item])
     if as_json:
         emit_json(entry_dict(e, as_of))
         return
+    status = cred.status(as_of)
     warn = f" (note: {status} - retires {cred.lifecycle.retired})" if status == "retiring" else ""
     click.echo(f"planned: {e.name} ({e.id})  [entry {e.entry_id}]{warn}")
 
@@ -220,7 +232,10 @@ def remove_cmd(ident: str, as_of: date, as_json: bool) -> None:
         if store.get_entry(ident) is None:
             cat = load_catalog_or_fail()
             target = cat.resolve(ident) or ident
-        e = store.remove_entry(target)
+        try:
+            e = store.remove_entry(target)
+        except StoreError as err:
+            fail(f"{err} (see `certwise portfolio list`)" if err.code == "no-entry" else str(err))
     if as_json:
         emit_json({"removed": entry_dict(e, as_of)})
         return
@@ -239,12 +254,15 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
     others are kept as custom entries. Nothing is written if any file is bad.
     """
     from certwise.interop.openbadges import BadgeError, read_badges
-    from certwise.store.badge_import import record_badges
+    from certwise.store.badge_import import badge_entries, record_badges
 
     cat = load_catalog_or_fail()
     try:
         badges = read_badges(files, cat, as_of)
+        badge_entries(badges, cat, as_of)  # the rules of `portfolio add`, before a database is opened
     except BadgeError as err:
+        fail(_badge_problem(err, files))
+    except EntryError as err:
         fail(str(err))
     with _store() as store:
         rows = record_badges(store, badges, cat, as_of)
@@ -255,6 +273,14 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
         what = f"matched {r['id']}" if r["matched"] else "custom entry"
         exp = f", EXPIRED on {r['expires']}" if r["expired"] else (f", expires {r['expires']}" if r["expires"] else "")
         click.echo(f"imported: {r['name']} ({r['issuer']}): {what}, earned {r['earned']}{exp}")
+
+
+def _badge_problem(err: Any, files: tuple[Path, ...]) -> str:
+    """A BadgeError, with the command to run when a file it links to is missing."""
+    if err.code != "needs-file":
+        return str(err)
+    names = [f.name for f in files] + [err.wanted or "FILE"]
+    return f"{err}, e.g. `certwise portfolio import-badge {' '.join(names)}`"
 
 
 @portfolio_group.command("renewals")
@@ -323,13 +349,9 @@ def import_cmd(file: Path, as_of: date, as_json: bool) -> None:
     cat = load_catalog_or_fail()
     with _store() as store:
         try:
-            entries = store.import_portfolio(data, cat)
-        except Exception as err:
-            from certwise.store import StoreError
-
-            if isinstance(err, StoreError):
-                fail(f"{file}: {err}")
-            raise
+            entries = store.import_portfolio(data, cat, as_of=as_of)
+        except StoreError as err:
+            fail(f"{file}: {err}" + (" (make one with `portfolio export`)" if err.code == "not-a-portfolio" else ""))
     if as_json:
         emit_json({"as_of": as_of.isoformat(), "imported": [entry_dict(e, as_of) for e in entries]})
         return
@@ -353,7 +375,7 @@ def catalog_export_cmd(fmt: str, output: Path | None, as_of: date, as_json: bool
         fail(f"--format '{fmt}' is not one of: {', '.join(EXPORT_FORMATS)}")
     cat = load_catalog_or_fail()
     if fmt == "ctdl":
-        from certwise.interop.ctdl import export_ctdl
+        from certwise.interop.ctdl_export import export_ctdl
 
         doc: Any = export_ctdl(cat, as_of)
     elif fmt == "schema-org":
@@ -387,7 +409,7 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
     """
     import time
 
-    from certwise.interop.ctdl import CtdlError, CtdlReader
+    from certwise.interop.ctdl_import import CtdlError, CtdlReader
 
     cat = load_catalog_or_fail()
     if not file.is_file():

@@ -32,6 +32,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
@@ -157,8 +158,6 @@ def plan_to_ics(
     stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     tzinfo = None
     if tz:
-        from zoneinfo import ZoneInfo
-
         tzinfo = ZoneInfo(tz)
     cal = new_calendar(name)
     hpw = float(plan.get("hours_per_week") or SESSION_HOURS)

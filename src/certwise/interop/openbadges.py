@@ -5,6 +5,10 @@ Each badge is matched to a catalog credential where the issuer and the wording a
 else kept as a custom entry. There is no network: a BadgeClass or Issuer given only as a URL
 must be passed as a file alongside the assertion.
 
+Files come from disk (:func:`read_badges`) or as uploaded bytes (:func:`read_badge_uploads`,
+with the size and type limits a web upload needs; no temporary files). Every problem is a
+:class:`BadgeError` naming the file, the badge's field and a ``code``.
+
 >>> import json, tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "b.json").write_text(json.dumps({"type": "Assertion", "issuedOn": "2025-01-02",
@@ -19,12 +23,14 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
+
+from rapidfuzz import fuzz
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -33,9 +39,29 @@ OB3_TYPES = {"VerifiableCredential", "OpenBadgeCredential", "AchievementCredenti
 ISSUER_TYPES = {"Issuer", "Profile"}
 MATCH_THRESHOLD = 88  # rapidfuzz token_sort_ratio on normalised names, issuer agreeing
 
+MAX_BADGE_FILES = 10  # files in one upload
+MAX_BADGE_BYTES = 512 * 1024  # bytes in one uploaded file
+BADGE_SUFFIXES = (".json", ".jsonld", ".jwt", ".jws", ".txt")  # the file names an upload may have
+
 
 class BadgeError(ValueError):
-    """A badge file that cannot be read: one line naming the file and the field."""
+    """A badge that cannot be read: one line (``message``) naming the file and the field.
+
+    ``file`` is the file's name, ``field`` the badge's field at fault (None when the whole
+    file is), ``code`` which problem it is: ``not-a-badge``, ``needs-file`` (a link to a
+    BadgeClass or Issuer that was not given; ``wanted`` names the file), ``cannot-read``,
+    ``no-files``, and for uploads ``too-many``, ``too-large``, ``badge-image`` and
+    ``unsupported-type``. Faces add their own hints (the CLI shows the command to run).
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, field: str | None = None,
+                 code: str = "not-a-badge", wanted: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.field = field
+        self.code = code
+        self.wanted = wanted
 
 
 @dataclass(frozen=True)
@@ -69,6 +95,19 @@ class Badge:
         }
 
 
+@dataclass(frozen=True)
+class BadgeFile:
+    """One badge document as read: ``file`` is its path or upload name, ``doc`` its JSON object."""
+
+    file: str
+    doc: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """The file's name, as messages show it."""
+        return Path(self.file).name
+
+
 def read_badges(
     paths: Iterable[str | Path], catalog: Catalog | None = None, as_of: date | None = None
 ) -> list[Badge]:
@@ -76,32 +115,107 @@ def read_badges(
 
     Raises :class:`BadgeError` (one line) for a file that is not a badge or lacks a field.
     """
+    return read_badge_files([_load(Path(p)) for p in paths], catalog, as_of)
+
+
+def read_badge_uploads(
+    files: Iterable[tuple[str, bytes]], catalog: Catalog | None = None, as_of: date | None = None
+) -> list[Badge]:
+    """Read uploaded badges, ``(file name, bytes)`` pairs, with an upload's limits; no temporary files.
+
+    At most :data:`MAX_BADGE_FILES` files of :data:`MAX_BADGE_BYTES` each, named like
+    :data:`BADGE_SUFFIXES`; empty pairs (a form's blank file field) are skipped, and each
+    name is made safe (:func:`safe_file_name`) and unique before it appears in a message.
+
+    >>> upload = json.dumps({"type": "Assertion", "issuedOn": "2025-01-02", "recipient": {},
+    ...     "badge": {"name": "Robots", "issuer": {"name": "Acme"}}}).encode()
+    >>> [(b.name, b.file) for b in read_badge_uploads([("../b.json", upload)])]
+    [('Robots', 'b.json')]
+    """
+    given = [(n, d) for n, d in files if n or d]
+    if not given:
+        raise BadgeError("no badge files given", code="no-files")
+    if len(given) > MAX_BADGE_FILES:
+        raise BadgeError(f"{len(given)} badge files given; at most {MAX_BADGE_FILES} at a time", code="too-many")
+    read: list[BadgeFile] = []
+    seen: set[str] = set()
+    for i, (name, data) in enumerate(given):
+        safe = safe_file_name(name)
+        if safe in seen:
+            safe = f"{i}-{safe}"
+        seen.add(safe)
+        read.append(read_badge_bytes(safe, data))
+    return read_badge_files(read, catalog, as_of)
+
+
+def read_badge_bytes(name: str, data: bytes) -> BadgeFile:
+    r"""One uploaded file, checked like an upload (size, type, text) and parsed.
+
+    ``name`` is shown in messages as given: make it safe first (:func:`safe_file_name`).
+
+    >>> read_badge_bytes("b.png", b"\x89PNG\r\n\x1a\n...").doc
+    Traceback (most recent call last):
+    ...
+    certwise.interop.openbadges.BadgeError: b.png is a badge image, not its JSON: use the badge's JSON file instead (badge providers offer it as a download, often called the assertion)
+    """
+    if len(data) > MAX_BADGE_BYTES:
+        raise BadgeError(f"{name} is too large: badge files are at most {MAX_BADGE_BYTES // 1024} KB",
+                         file=name, code="too-large")
+    if data[:8] == b"\x89PNG\r\n\x1a\n" or data.lstrip()[:5].lower() in (b"<svg ", b"<?xml"):
+        raise BadgeError(f"{name} is a badge image, not its JSON: use the badge's JSON file instead (badge "
+                         "providers offer it as a download, often called the assertion)", file=name, code="badge-image")
+    if not name.lower().endswith(BADGE_SUFFIXES):
+        raise BadgeError(f"{name} is not a badge file: Open Badges JSON is named {', '.join(BADGE_SUFFIXES)}",
+                         file=name, code="unsupported-type")
+    try:
+        text = data.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise BadgeError(f"{name} is not a text badge file (Open Badges JSON)", file=name,
+                         code="unsupported-type") from None
+    if not (text.startswith("{") or _is_jwt(text)):
+        raise BadgeError(f"{name} does not look like Open Badges JSON", file=name, code="unsupported-type")
+    return BadgeFile(name, _parse(name, text))
+
+
+def safe_file_name(name: str | None) -> str:
+    r"""An uploaded file's name without folders or odd characters, at most 80 characters.
+
+    >>> safe_file_name("C:\\Users\\me\\my badge (1).json"), safe_file_name("../../.env")
+    ('my_badge_1_.json', 'env')
+    """
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", (name or "badge.json").rsplit("/", 1)[-1].rsplit("\\", 1)[-1])
+    return base.lstrip(".")[:80] or "badge.json"
+
+
+def read_badge_files(
+    files: Sequence[BadgeFile], catalog: Catalog | None = None, as_of: date | None = None
+) -> list[Badge]:
+    """The badges among read files (the others are BadgeClasses and Issuers they link to)."""
     as_of = as_of or date.today()
-    docs = [(Path(p), _load(Path(p))) for p in paths]
-    if not docs:
-        raise BadgeError("no badge files given")
-    lookup = _Lookup(docs)
+    if not files:
+        raise BadgeError("no badge files given", code="no-files")
+    lookup = _Lookup(files)
     badges: list[Badge] = []
-    side_files: list[tuple[Path, str]] = []
-    for path, doc in docs:
-        types = _types(doc)
+    side_files: list[tuple[BadgeFile, str]] = []
+    for f in files:
+        types = _types(f.doc)
         if types & OB3_TYPES:
-            badges.append(_ob3(path, doc, lookup, as_of))
-        elif "Assertion" in types or ("badge" in doc and "recipient" in doc):
-            badges.append(_ob2(path, doc, lookup, as_of))
+            badges.append(_ob3(f, lookup, as_of))
+        elif "Assertion" in types or ("badge" in f.doc and "recipient" in f.doc):
+            badges.append(_ob2(f, lookup, as_of))
         elif types & ({"BadgeClass", "Achievement"} | ISSUER_TYPES):
-            side_files.append((path, sorted(types)[0]))
+            side_files.append((f, sorted(types)[0]))
         else:
             shown = ", ".join(sorted(types)) or "missing"
             raise BadgeError(
-                f"{path.name}: field 'type' is {shown}: not an Open Badges assertion "
-                "(2.0 'Assertion') or credential (3.0 'OpenBadgeCredential')"
+                f"{f.name}: field 'type' is {shown}: not an Open Badges assertion "
+                "(2.0 'Assertion') or credential (3.0 'OpenBadgeCredential')", file=f.name, field="type"
             )
     if not badges:
-        path, kind = side_files[0]
+        f, kind = side_files[0]
         raise BadgeError(
-            f"{path.name} is an Open Badges {kind}: it describes a badge or its issuer but awards "
-            "nothing; pass the assertion (or credential) that awards it, with this file beside it"
+            f"{f.name} is an Open Badges {kind}: it describes a badge or its issuer but awards "
+            "nothing; pass the assertion (or credential) that awards it, with this file beside it", file=f.name
         )
     if catalog is not None:
         badges = [_matched(b, catalog) for b in badges]
@@ -111,37 +225,45 @@ def read_badges(
 # --- files -----------------------------------------------------------------------------------
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path) -> BadgeFile:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise BadgeError(f"{path}: cannot read: {e.strerror or e}") from None
+        raise BadgeError(f"{path}: cannot read: {e.strerror or e}", file=path.name, code="cannot-read") from None
     try:
         text = raw.decode("utf-8-sig").strip()
     except UnicodeDecodeError:
         raise BadgeError(
-            f"{path.name}: not a JSON badge (a baked PNG/SVG? export the assertion JSON instead)"
+            f"{path.name}: not a JSON badge (a baked PNG/SVG? export the assertion JSON instead)", file=path.name
         ) from None
-    if not text.startswith(("{", "[")) and text.count(".") == 2 and " " not in text:
-        return _jwt_payload(path, text)
+    return BadgeFile(str(path), _parse(path.name, text))
+
+
+def _is_jwt(text: str) -> bool:
+    return text.count(".") == 2 and " " not in text
+
+
+def _parse(name: str, text: str) -> dict[str, Any]:
+    if not text.startswith(("{", "[")) and _is_jwt(text):
+        return _jwt_payload(name, text)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
-        raise BadgeError(f"{path.name}: not valid JSON (line {e.lineno}, column {e.colno}): {e.msg}") from None
+        raise BadgeError(f"{name}: not valid JSON (line {e.lineno}, column {e.colno}): {e.msg}", file=name) from None
     if not isinstance(doc, dict):
-        raise BadgeError(f"{path.name}: expected a JSON object, got {type(doc).__name__}")
+        raise BadgeError(f"{name}: expected a JSON object, got {type(doc).__name__}", file=name)
     return doc
 
 
-def _jwt_payload(path: Path, token: str) -> dict[str, Any]:
+def _jwt_payload(name: str, token: str) -> dict[str, Any]:
     """A VC-JWT (compact JWS): the payload, unwrapped from ``vc`` for VC 1.1 JWTs."""
     try:
         part = token.split(".")[1]
         payload = json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
     except (ValueError, IndexError):
-        raise BadgeError(f"{path.name}: neither JSON nor a readable VC-JWT") from None
+        raise BadgeError(f"{name}: neither JSON nor a readable VC-JWT", file=name) from None
     if not isinstance(payload, dict):
-        raise BadgeError(f"{path.name}: the VC-JWT payload is not a JSON object")
+        raise BadgeError(f"{name}: the VC-JWT payload is not a JSON object", file=name)
     vc = payload.get("vc")
     if isinstance(vc, dict):
         vc = dict(vc)
@@ -165,14 +287,13 @@ def _types(doc: dict[str, Any]) -> set[str]:
 class _Lookup:
     """Objects from the files given, by ``id`` and by file name (for URL references)."""
 
-    def __init__(self, docs: list[tuple[Path, dict[str, Any]]]):
+    def __init__(self, files: Sequence[BadgeFile]):
         self.by_id: dict[str, dict[str, Any]] = {}
         self.by_name: dict[str, dict[str, Any]] = {}
-        self.names = [p.name for p, _ in docs]
-        for path, doc in docs:
-            if isinstance(doc.get("id"), str):
-                self.by_id[doc["id"]] = doc
-            self.by_name[path.name] = doc
+        for f in files:
+            if isinstance(f.doc.get("id"), str):
+                self.by_id[f.doc["id"]] = f.doc
+            self.by_name[f.name] = f.doc
 
     def get(self, ref: str) -> dict[str, Any] | None:
         if ref in self.by_id:
@@ -181,40 +302,41 @@ class _Lookup:
         return self.by_name.get(name) if name else None
 
 
-def _resolve(
-    path: Path, doc: dict[str, Any], fld: str, lookup: _Lookup, what: str, where: str = ""
-) -> dict[str, Any]:
+def _error(f: BadgeFile, field: str, problem: str, **kw: Any) -> BadgeError:
+    """``<file>: field '<field>' <problem>``, with the file and the field as attributes."""
+    return BadgeError(f"{f.name}: field '{field}' {problem}", file=f.name, field=field, **kw)
+
+
+def _resolve(f: BadgeFile, doc: dict[str, Any], fld: str, lookup: _Lookup, what: str, where: str = "") -> dict[str, Any]:
     val = doc.get(fld)
     if val is None:
-        raise BadgeError(f"{path.name}: field '{where}{fld}' is missing (it names the {what})")
+        raise _error(f, where + fld, f"is missing (it names the {what})")
     if isinstance(val, dict):
         return val
     if isinstance(val, str):
         found = lookup.get(val)
         if found is not None:
             return found
-        want = PurePosixPath(urlparse(val).path).name or "FILE"
-        files = " ".join([*lookup.names, want])
-        raise BadgeError(
-            f"{path.name}: field '{where}{fld}' is only a link ({val}) and certwise does not fetch from "
-            f"the network: pass the {what} file too, e.g. `certwise portfolio import-badge {files}`"
-        )
-    raise BadgeError(f"{path.name}: field '{where}{fld}' should be an object or a URL, not {type(val).__name__}")
+        want = PurePosixPath(urlparse(val).path).name or None
+        raise _error(f, where + fld, f"is only a link ({val}) and certwise does not fetch from the network: "
+                     f"pass the {what} file" + (f" ({want})" if want else "") + " with it",
+                     code="needs-file", wanted=want)
+    raise _error(f, where + fld, f"should be an object or a URL, not {type(val).__name__}")
 
 
-def _text(path: Path, doc: dict[str, Any], fld: str, where: str) -> str:
+def _text(f: BadgeFile, doc: dict[str, Any], fld: str, where: str) -> str:
     val = doc.get(fld)
     if isinstance(val, dict):  # a language map
         val = next((v for k, v in val.items() if k.lower().startswith("en")), next(iter(val.values()), None))
     if not isinstance(val, str) or not val.strip():
-        raise BadgeError(f"{path.name}: field '{where}{fld}' is missing or empty")
+        raise _error(f, where + fld, "is missing or empty")
     return val.strip()
 
 
-def _date(path: Path, value: Any, where: str, required: bool = False) -> date | None:
+def _date(f: BadgeFile, value: Any, fld: str, required: bool = False) -> date | None:
     if value is None or value == "":
         if required:
-            raise BadgeError(f"{path.name}: field '{where}' is missing (the date it was issued)")
+            raise _error(f, fld, "is missing (the date it was issued)")
         return None
     try:
         if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
@@ -227,7 +349,7 @@ def _date(path: Path, value: Any, where: str, required: bool = False) -> date | 
             return (dt.astimezone(UTC) if dt.tzinfo else dt).date()
     except (ValueError, OverflowError, OSError):
         pass
-    raise BadgeError(f"{path.name}: field '{where}' is not a date: {value!r} (expected ISO 8601, e.g. 2025-03-01)")
+    raise _error(f, fld, f"is not a date: {value!r} (expected ISO 8601, e.g. 2025-03-01)")
 
 
 def _link(doc: dict[str, Any]) -> str | None:
@@ -238,56 +360,59 @@ def _link(doc: dict[str, Any]) -> str | None:
 # --- Open Badges 2.0 -------------------------------------------------------------------------
 
 
-def _ob2(path: Path, doc: dict[str, Any], lookup: _Lookup, as_of: date) -> Badge:
+def _ob2(f: BadgeFile, lookup: _Lookup, as_of: date) -> Badge:
+    doc = f.doc
     if doc.get("revoked") is True:
         reason = doc.get("revocationReason")
-        raise BadgeError(f"{path.name}: field 'revoked': the issuer revoked this badge" + (f" ({reason})" if reason else ""))
-    badge = _resolve(path, doc, "badge", lookup, "BadgeClass")
-    name = _text(path, badge, "name", "badge.")
-    issuer_doc = _resolve(path, badge, "issuer", lookup, "Issuer", "badge.")
-    issuer = _text(path, issuer_doc, "name", "badge.issuer.")
-    earned = _date(path, doc.get("issuedOn"), "issuedOn", required=True)
-    expires = _date(path, doc.get("expires"), "expires")
-    return _badge(path, doc, "ob2", name, issuer, earned, expires, as_of)
+        raise BadgeError(f"{f.name}: field 'revoked': the issuer revoked this badge" + (f" ({reason})" if reason else ""),
+                         file=f.name, field="revoked")
+    badge = _resolve(f, doc, "badge", lookup, "BadgeClass")
+    name = _text(f, badge, "name", "badge.")
+    issuer_doc = _resolve(f, badge, "issuer", lookup, "Issuer", "badge.")
+    issuer = _text(f, issuer_doc, "name", "badge.issuer.")
+    earned = _date(f, doc.get("issuedOn"), "issuedOn", required=True)
+    expires = _date(f, doc.get("expires"), "expires")
+    return _badge(f, "ob2", name, issuer, earned, expires, as_of)
 
 
-def _badge(path: Path, doc: dict[str, Any], fmt: str, name: str, issuer: str, earned: date | None,
-           expires: date | None, as_of: date) -> Badge:
+def _badge(f: BadgeFile, fmt: str, name: str, issuer: str, earned: date | None, expires: date | None,
+           as_of: date) -> Badge:
     """The Badge both readers return (not yet matched to the catalog: ``id`` None)."""
-    return Badge(id=None, name=name, issuer=issuer, earned=earned, expires=expires, file=str(path), format=fmt,
-                 credential_url=_link(doc), expired=bool(expires and expires < as_of))
+    return Badge(id=None, name=name, issuer=issuer, earned=earned, expires=expires, file=f.file, format=fmt,
+                 credential_url=_link(f.doc), expired=bool(expires and expires < as_of))
 
 
 # --- Open Badges 3.0 (VC 1.1 and 2.0) --------------------------------------------------------
 
 
-def _ob3(path: Path, doc: dict[str, Any], lookup: _Lookup, as_of: date) -> Badge:
+def _ob3(f: BadgeFile, lookup: _Lookup, as_of: date) -> Badge:
+    doc = f.doc
     subject = doc.get("credentialSubject")
     if isinstance(subject, list):
         subject = subject[0] if subject else None
     if not isinstance(subject, dict):
-        raise BadgeError(f"{path.name}: field 'credentialSubject' is missing (it holds the achievement)")
+        raise _error(f, "credentialSubject", "is missing (it holds the achievement)")
     achievement = subject.get("achievement")
     if isinstance(achievement, list):
         achievement = achievement[0] if achievement else None
     if isinstance(achievement, str):
-        achievement = _resolve(path, subject, "achievement", lookup, "Achievement", "credentialSubject.")
+        achievement = _resolve(f, subject, "achievement", lookup, "Achievement", "credentialSubject.")
     if not isinstance(achievement, dict):
-        raise BadgeError(f"{path.name}: field 'credentialSubject.achievement' is missing (it names the badge)")
-    name = _text(path, achievement, "name", "credentialSubject.achievement.")
-    issuer_doc = _resolve(path, doc, "issuer", lookup, "issuer Profile")
+        raise _error(f, "credentialSubject.achievement", "is missing (it names the badge)")
+    name = _text(f, achievement, "name", "credentialSubject.achievement.")
+    issuer_doc = _resolve(f, doc, "issuer", lookup, "issuer Profile")
     if not issuer_doc.get("name") and isinstance(achievement.get("creator"), dict):
         issuer_doc = achievement["creator"]
-    issuer = _text(path, issuer_doc, "name", "issuer.")
+    issuer = _text(f, issuer_doc, "name", "issuer.")
     if "validFrom" in doc or "validUntil" in doc:  # VC Data Model 2.0
         start_field, end_field = "validFrom", "validUntil"
     else:  # VC Data Model 1.1
         start_field, end_field = "issuanceDate", "expirationDate"
-    earned = _date(path, doc.get("awardedDate"), "awardedDate") or _date(
-        path, doc.get(start_field), start_field, required=True
+    earned = _date(f, doc.get("awardedDate"), "awardedDate") or _date(
+        f, doc.get(start_field), start_field, required=True
     )
-    expires = _date(path, doc.get(end_field), end_field)
-    return _badge(path, doc, "ob3", name, issuer, earned, expires, as_of)
+    expires = _date(f, doc.get(end_field), end_field)
+    return _badge(f, "ob3", name, issuer, earned, expires, as_of)
 
 
 # --- matching to the catalog -----------------------------------------------------------------
@@ -305,8 +430,6 @@ def _norm(s: str) -> str:
 
 
 def _issuer_agrees(issuer: str, provider: str, ecosystem: str) -> bool:
-    from rapidfuzz import fuzz
-
     a, b = _norm(issuer), _norm(provider)
     if not a or not b:
         return False
@@ -324,8 +447,6 @@ def match_credential(name: str, issuer: str, catalog: Catalog) -> tuple[str | No
     ...                  "Google Cloud", default_catalog())[0]
     'google-ml-engineer'
     """
-    from rapidfuzz import fuzz
-
     exact = catalog.resolve(name)
     if exact is not None:
         return exact, 100.0
@@ -353,7 +474,5 @@ def match_credential(name: str, issuer: str, catalog: Catalog) -> tuple[str | No
 
 
 def _matched(b: Badge, catalog: Catalog) -> Badge:
-    from dataclasses import replace
-
     cid, score = match_credential(b.name, b.issuer, catalog)
     return replace(b, id=cid, match_score=score)

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from icalendar import Calendar, Event
+
 PRODID = "-//certwise//renewals//EN"
 
 
@@ -24,8 +26,6 @@ def renewals_to_ics(renewals: Iterable[dict[str, Any]], stamp: date | datetime |
     a renewal window, a second all-day event marks its first day. UIDs are stable per entry,
     so re-importing the file updates events instead of duplicating them.
     """
-    from icalendar import Calendar, Event
-
     if isinstance(stamp, datetime):
         dtstamp = stamp.astimezone(UTC)
     elif isinstance(stamp, date):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from certwise.interop.ctdl import node_id
+from certwise.interop.ctdl_terms import node_id
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog

@@ -15,33 +15,39 @@ Migrations (Alembic) run on open; a database already at head costs one query.
 
 from __future__ import annotations
 
+import functools
 import json
+import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, create_engine, delete, event, func, insert, inspect, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
+from certwise.catalog.model import Credential
 from certwise.settings import database_url, sqlite_path
 from certwise.store.entries import (
     SOURCES,
     STATES,
     Entry,
+    EntryError,
+    NewEntry,
     RenewalDue,
     StoreError,
     entry_key,
 )
+from certwise.store.entry_rules import check_dates, check_expiry, credential_link, expiry_by_rule
 from certwise.store.models import EntryRow, OverlayRow
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
-    from certwise.catalog.model import Credential
 
 HEAD_REVISION = "0001"  # the newest file in migrations/versions (a test keeps them in step)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -109,7 +115,7 @@ class Store:
                 current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
                 if current == HEAD_REVISION:
                     return
-        from alembic import command
+        from alembic import command  # ~0.3 s, and only when the schema must change
         from alembic.config import Config
 
         cfg = Config()
@@ -172,7 +178,7 @@ class Store:
         with self._tx(write=True) as conn:
             row = _find(conn, ident)
             if row is None:
-                raise StoreError(f"no portfolio entry '{ident}' (see `certwise portfolio list`)")
+                raise StoreError(f"no portfolio entry '{ident}'", code="no-entry")
             conn.execute(delete(EntryRow).where(EntryRow.entry_id == row["entry_id"]))
         return _entry(row)
 
@@ -185,13 +191,15 @@ class Store:
             "entries": [e.to_dict() for e in self.list_entries()],
         }
 
-    def import_portfolio(self, data: Any, catalog: Catalog | None = None) -> list[Entry]:
+    def import_portfolio(self, data: Any, catalog: Catalog | None = None, *, as_of: date | None = None) -> list[Entry]:
         """Read an export back: all entries or none (one transaction; validated first).
 
         An entry with the same entry id, or for the same credential, is replaced. With a
         ``catalog``, ids must be known (aliases are resolved) and missing names are filled in.
+        Entries keep the rules of :mod:`~certwise.store.entry_rules`: a held one was earned,
+        not after ``as_of`` (default today), and links are web addresses.
         """
-        rows = _validate_import(data, catalog)
+        rows = _validate_import(data, catalog, as_of or date.today())
         with self._tx(write=True) as conn:
             for row in rows:
                 conn.execute(
@@ -233,12 +241,10 @@ class Store:
         process dies before the end, the database is as it was.
         """
         if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
+            from sqlalchemy.dialects.postgresql import insert as pg_insert  # PostgreSQL's dialect: ~30 ms
 
             ins: Any = pg_insert(OverlayRow)
         else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
             ins = sqlite_insert(OverlayRow)
         stmt = ins.on_conflict_do_update(
             index_elements=["id"], set_={"json": ins.excluded.json, "imported_at": ins.excluded.imported_at}
@@ -266,8 +272,6 @@ class Store:
 
     def overlay_credentials(self) -> list[Credential]:
         """Every credential in the overlay, in id order."""
-        from certwise.catalog.model import Credential
-
         with self._tx() as conn:
             rows = conn.execute(select(OverlayRow.json).order_by(OverlayRow.id)).scalars().all()
         return [Credential.model_validate(json.loads(j)) for j in rows]
@@ -323,26 +327,13 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
-@dataclass
-class NewEntry:
-    """What :meth:`Store.add_entries` takes: a catalog credential, or a name and issuer."""
-
-    credential: Credential | None = None
-    name: str | None = None
-    issuer: str | None = None
-    state: str = "held"
-    earned: date | None = None
-    expires: date | None = None
-    credential_url: str | None = None
-    source: str = "manual"
-
-
 def _prepare(item: NewEntry) -> dict[str, Any]:
+    """The row for an entry; the rules every entry keeps (see :mod:`certwise.store.entry_rules`)."""
     state, source, earned, expires = item.state, item.source, item.earned, item.expires
     if state not in STATES:
-        raise StoreError(f"state '{state}' is not one of {', '.join(STATES)}")
+        raise EntryError("state", f"'{state}' is not one of: {', '.join(STATES)}", code="not-allowed")
     if source not in SOURCES:
-        raise StoreError(f"source '{source}' is not one of {', '.join(SOURCES)}")
+        raise EntryError("source", f"'{source}' is not one of: {', '.join(SOURCES)}", code="not-allowed")
     cred = item.credential
     if cred is not None:
         cid: str | None = cred.id
@@ -351,19 +342,14 @@ def _prepare(item: NewEntry) -> dict[str, Any]:
     else:
         cid = None
         if not item.name:
-            raise StoreError("a custom entry needs a name")
+            raise EntryError("name", "required for a credential outside the catalog", code="required")
         name = item.name
         issuer = item.issuer or "unknown issuer"
     if state == "planned":
         earned = expires = None
     elif expires is None and earned is not None and cred is not None:
-        try:
-            expires = cred.renewal.expiry(earned)
-        except OverflowError:
-            raise StoreError(f"an expiry {cred.renewal.validity_years:g} years after {earned} is past the year "
-                             "9999; give the expiry date yourself") from None
-    if earned and expires and expires < earned:
-        raise StoreError(f"expires {expires} is before earned {earned}")
+        expires = expiry_by_rule(cred, earned)
+    check_expiry(earned, expires)
     return {
         "key": entry_key(cid, name, issuer),
         "credential_id": cid,
@@ -372,7 +358,7 @@ def _prepare(item: NewEntry) -> dict[str, Any]:
         "state": state,
         "earned": earned,
         "expires": expires,
-        "credential_url": item.credential_url,
+        "credential_url": credential_link(item.credential_url),
         "source": source,
     }
 
@@ -385,34 +371,29 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
         conn.execute(insert(EntryRow).values(**new))
         return _entry(new)
     if row["state"] == "planned" and old["state"] == "held":
-        raise StoreError(f"'{row['name']}' is already held (earned {old['earned']}); nothing to plan")
+        raise StoreError(f"'{row['name']}' is already held (earned {old['earned']}); nothing to plan",
+                         code="already-held")
     values = {k: v for k, v in row.items() if k not in ("key", "credential_id")}
     values["credential_url"] = row["credential_url"] or old["credential_url"]
     conn.execute(update(EntryRow).where(EntryRow.entry_id == old["entry_id"]).values(**values))
     return _entry({**old, **values})
 
 
-_ADAPTER: Any = None
-
-
 def _dump(c: Credential) -> str:
     """Compact JSON of a credential (pydantic's serializer: C speed, same shape as model_dump)."""
-    global _ADAPTER
-    if _ADAPTER is None:
-        from pydantic import TypeAdapter
+    return str(_credential_adapter().dump_json(c, exclude_none=True).decode("utf-8"))
 
-        from certwise.catalog.model import Credential
 
-        _ADAPTER = TypeAdapter(Credential)
-    return str(_ADAPTER.dump_json(c, exclude_none=True).decode("utf-8"))
+@functools.cache
+def _credential_adapter() -> Any:
+    from pydantic import TypeAdapter  # pydantic only when credentials are written (~0.1 s to import)
+
+    return TypeAdapter(Credential)
 
 
 def _enable_wal(cur: Any) -> None:
     """WAL is persistent: set it once. Switching needs a moment alone with a new file,
     and SQLite does not wait for that on its own, so retry while another process holds it."""
-    import sqlite3
-    import time
-
     if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
         return
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
@@ -454,15 +435,15 @@ def _find(conn: Connection, ident: str) -> Any:
     return None
 
 
-def _validate_import(data: Any, catalog: Catalog | None) -> list[dict[str, Any]]:
+def _validate_import(data: Any, catalog: Catalog | None, as_of: date) -> list[dict[str, Any]]:
     """Check a portfolio export; every problem names the entry and the field."""
-    from pydantic import ValidationError
+    from pydantic import ValidationError  # pydantic only for a portfolio file
 
     from certwise.store.portfolio_io import ImportedEntry
 
     if isinstance(data, dict):
         if "entries" not in data:
-            raise StoreError("not a certwise portfolio: no 'entries' list (make one with `portfolio export`)")
+            raise StoreError("not a certwise portfolio: no 'entries' list", code="not-a-portfolio")
         fmt = data.get("format", PORTFOLIO_FORMAT)
         if fmt != PORTFOLIO_FORMAT:
             raise StoreError(f"field 'format': '{fmt}' is not '{PORTFOLIO_FORMAT}'")
@@ -481,23 +462,28 @@ def _validate_import(data: Any, catalog: Catalog | None) -> list[dict[str, Any]]
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err["loc"]) or "(entry)"
-            raise StoreError(f"{where}: field '{loc}': {err['msg'].removeprefix('Value error, ')}") from None
+            raise EntryError(loc, err["msg"].removeprefix("Value error, "), where=where) from None
         cid = e.id
         name, issuer = e.name, e.issuer
         if cid and catalog is not None:
             resolved = catalog.resolve(cid)
             if resolved is None:
-                raise StoreError(f"{where}: field 'id': unknown credential '{cid}'")
+                raise EntryError("id", f"unknown credential '{cid}'", code="unknown-credential", where=where)
             cid = resolved
             cred = catalog.get(cid)
             name = name or cred.name
             issuer = issuer or cred.provider
         if not name:
-            raise StoreError(f"{where}: field 'name': required for an entry without a catalog id")
+            raise EntryError("name", "required for an entry without a catalog id", code="required", where=where)
         issuer = issuer or "unknown issuer"
+        try:
+            check_dates(e.state, e.earned, e.expires, as_of)
+            url = credential_link(e.credential_url)
+        except EntryError as err:
+            raise err.at(where) from None
         key = entry_key(cid, name, issuer)
         if key in seen:
-            raise StoreError(f"{where}: the same credential as entries[{seen[key]}]")
+            raise StoreError(f"{where}: the same credential as entries[{seen[key]}]", code="duplicate")
         seen[key] = i
         rows.append(
             {
@@ -509,12 +495,12 @@ def _validate_import(data: Any, catalog: Catalog | None) -> list[dict[str, Any]]
                 "state": e.state,
                 "earned": e.earned if e.state == "held" else None,
                 "expires": e.expires if e.state == "held" else None,
-                "credential_url": e.credential_url,
+                "credential_url": url,
                 "source": e.source,
                 "created": e.created or now,
             }
         )
     ids = [r["entry_id"] for r in rows]
     if len(set(ids)) != len(ids):
-        raise StoreError("two entries share an entry_id")
+        raise StoreError("two entries share an entry_id", code="duplicate")
     return rows

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from certwise.catalog.model import Credential
 
 State = Literal["held", "planned"]
 EntrySource = Literal["manual", "badge", "import"]
@@ -21,7 +24,41 @@ SOURCES: tuple[str, ...] = ("manual", "badge", "import")
 
 
 class StoreError(ValueError):
-    """Bad input for the store (unknown entry, malformed import …): one line, no traceback."""
+    """Bad input for the store (unknown entry, malformed import …): one line, no traceback.
+
+    ``code`` says which problem it is (``"no-entry"``, ``"not-a-portfolio"`` …), so that each
+    face can add its own hint without reading the message.
+    """
+
+    def __init__(self, message: str, *, code: str = "invalid"):
+        super().__init__(message)
+        self.code = code
+
+
+class EntryError(StoreError):
+    """An entry that cannot be recorded: ``field`` names the input, ``problem`` what is wrong with it.
+
+    ``message`` is the whole line in the library's words; ``where`` names the entry in a file
+    (``entries[2]``) or the badge file it came from, when there is one. Faces name the field
+    their own way (the CLI ``--earned``, a page its label) and add their own hints.
+
+    >>> e = EntryError("earned", "2030-01-01 is in the future (as of 2026-11-25)", code="future")
+    >>> e.message
+    "field 'earned': 2030-01-01 is in the future (as of 2026-11-25)"
+    >>> str(e.at("entries[3]"))
+    "entries[3]: field 'earned': 2030-01-01 is in the future (as of 2026-11-25)"
+    """
+
+    def __init__(self, field: str, problem: str, *, code: str = "invalid", where: str | None = None):
+        self.field = field
+        self.problem = problem
+        self.where = where
+        self.message = (f"{where}: " if where else "") + f"field '{field}': {problem}"
+        super().__init__(self.message, code=code)
+
+    def at(self, where: str) -> EntryError:
+        """The same error, naming the entry or file it is about."""
+        return EntryError(self.field, self.problem, code=self.code, where=where)
 
 
 @dataclass(frozen=True)
@@ -56,6 +93,23 @@ class Entry:
             "credential_url": self.credential_url,
             "created": self.created.replace(microsecond=0).isoformat() + "Z",
         }
+
+
+@dataclass
+class NewEntry:
+    """What :meth:`~certwise.store.db.Store.add_entries` takes: a catalog credential, or a name and issuer.
+
+    :func:`certwise.store.entry_rules.new_entry` makes one from a person's input, checked.
+    """
+
+    credential: Credential | None = None
+    name: str | None = None
+    issuer: str | None = None
+    state: str = "held"
+    earned: date | None = None
+    expires: date | None = None
+    credential_url: str | None = None
+    source: str = "manual"
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,17 @@ rows means the shipped catalog comes back untouched, without importing SQLAlchem
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from certwise.catalog.cache import cache_file, read_cached, write_cached
+from certwise.catalog.model import Credential
 from certwise.settings import database_url, sqlite_path
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
-    from certwise.catalog.model import Credential
 
 
 def overlay_catalog(cat: Catalog) -> Catalog:
@@ -38,7 +40,7 @@ def overlay_catalog(cat: Catalog) -> Catalog:
             creds = None  # locked, or an unusual setup: fall back to the full store
         if creds is not None:
             return cat.with_overlay(creds) if creds else cat
-    from certwise.store.db import Store
+    from certwise.store.db import Store  # SQLAlchemy, only for a database the standard library cannot read
 
     store = Store(url)
     try:
@@ -56,8 +58,6 @@ def _sqlite_overlay(path: str) -> list[Credential]:
     """
     import sqlite3
 
-    from certwise.catalog import cache
-
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     try:
         has = conn.execute(
@@ -68,23 +68,19 @@ def _sqlite_overlay(path: str) -> list[Credential]:
         count, newest = conn.execute("SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials").fetchone()
         if not count:
             return []
-        where = cache.cache_file("overlay", str(Path(path).resolve()), f"{count}|{newest}")
-        cached: list[Credential] | None = cache.read(where)
+        where = cache_file("overlay", str(Path(path).resolve()), f"{count}|{newest}")
+        cached: list[Credential] | None = read_cached(where)
         if cached is not None:
             return cached
         creds = _parse(r[0] for r in conn.execute("SELECT json FROM overlay_credentials ORDER BY id"))
     finally:
         conn.close()
-    cache.write(where, creds)
+    write_cached(where, creds)
     return creds
 
 
 def _parse(rows: Iterable[str]) -> list[Credential]:
-    import json
-
-    from pydantic import ValidationError
-
-    from certwise.catalog.model import Credential
+    from pydantic import ValidationError  # pydantic only on a cache miss
 
     out = []
     for j in rows:

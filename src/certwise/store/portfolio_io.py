@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from certwise.store.entries import EntrySource, State
 
 
 class ImportedEntry(BaseModel):
-    """One entry of a portfolio file (``portfolio export`` writes them)."""
+    """One entry of a portfolio file (``portfolio export`` writes them).
+
+    The shape only: the rules for dates and links live in :mod:`certwise.store.entry_rules`.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
@@ -30,12 +33,4 @@ class ImportedEntry(BaseModel):
     def _naive_utc(cls, v: datetime | None) -> datetime | None:
         if v is not None and v.tzinfo is not None:
             v = v.astimezone(UTC).replace(tzinfo=None)
-        return v
-
-    @field_validator("expires")
-    @classmethod
-    def _after_earned(cls, v: date | None, info: ValidationInfo) -> date | None:
-        earned = info.data.get("earned")
-        if v is not None and earned is not None and v < earned:
-            raise ValueError(f"{v} is before earned {earned}")
         return v
