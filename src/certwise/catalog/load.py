@@ -28,6 +28,22 @@ def _yaml() -> tuple[Any, Any]:
     return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class UnknownCredential(KeyError):
+    """No credential by that id, exam code or name; ``suggestions`` are the closest ids.
+
+    ``str(err)`` (and ``args[0]``) is one line: "unknown credential 'x'; did you mean a, b?".
+    """
+
+    def __init__(self, ident: str, suggestions: list[str]):
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        self.ident, self.suggestions = ident, suggestions
+        self.message = f"unknown credential '{ident}'{hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class CatalogError(Exception):
     """A catalog that failed to load; ``errors`` holds one line per problem."""
 
@@ -97,8 +113,7 @@ class Catalog:
             from certwise.catalog.search import suggest  # rapidfuzz, only when an id is unknown
 
             near = suggest(self, ident)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise KeyError(f"unknown credential '{ident}'{hint} (see `certwise search`)")
+            raise UnknownCredential(ident, near)
         return self._by_id[cid]
 
     def with_overlay(self, extra: Iterable[Credential]) -> Catalog:

@@ -96,4 +96,4 @@ def get_credential(cat: Any, ident: str) -> Any:
     try:
         return cat.get(ident)
     except KeyError as e:
-        fail(e.args[0])
+        fail(f"{e} (see `certwise search`)")

@@ -21,6 +21,7 @@ from certwise.advice.stacks import STACK_NAMES, named_stack
 from certwise.advice.stacks import stack_for_profile as build
 from certwise.catalog.browse import credential_summary
 from certwise.catalog.search import search as do_search
+from certwise.interop.openbadges import MAX_BADGE_BYTES
 from certwise.store.reports import entry_dict, portfolio_report, renewals_report
 from certwise.web import services
 from certwise.web.deps import catalog, parse_as_of, query_list, web
@@ -277,5 +278,5 @@ def portfolio_renewals(request: Request, within: int = Query(90, ge=0, le=3650),
 async def portfolio_badges(request: Request, files: list[UploadFile] = File(...),
                            as_of: str | None = AsOf) -> dict[str, Any]:
     day = parse_as_of(as_of, request)
-    data = [(f.filename or "", await f.read(services.MAX_BADGE_BYTES + 1)) for f in files]
+    data = [(f.filename or "", await f.read(MAX_BADGE_BYTES + 1)) for f in files]
     return services.import_badges(web(request).store(), catalog(request), day, data)

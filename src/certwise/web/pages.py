@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from certwise.advice.faq import faq
 from certwise.catalog.browse import SORTS, STATUSES
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
+from certwise.interop.openbadges import MAX_BADGE_BYTES, MAX_BADGE_FILES
 from certwise.interop.renewal_ics import renewals_to_ics
 from certwise.store.reports import renewals_report
 from certwise.web import services
@@ -333,8 +334,8 @@ def _portfolio(request: Request, as_of: date, errors: list[str], status: int = 2
     return render(request, "portfolio.html", {
         "as_of": as_of, "p": data, "errors": errors, "done": DONE_MESSAGES.get(done),
         "creds": sorted(cat, key=lambda c: c.name.lower()), "names": {c.id: c.name for c in cat},
-        "form": form or {"state": "held"}, "max_files": services.MAX_BADGE_FILES,
-        "max_kb": services.MAX_BADGE_BYTES // 1024,
+        "form": form or {"state": "held"}, "max_files": MAX_BADGE_FILES,
+        "max_kb": MAX_BADGE_BYTES // 1024,
     }, status=status, page="portfolio")
 
 
@@ -357,7 +358,7 @@ async def portfolio_add(request: Request) -> Response:
     form = await request.form()
     data = {k: str(form.get(k) or "") for k in ("id", "name", "issuer", "state", "earned", "expires", "credential_url")}
     try:
-        services.add_entry(web(request).store(), catalog(request), as_of, data)
+        services.add_entry(web(request).store(), catalog(request), as_of, data, page=True)
     except WebError as e:
         return _portfolio(request, as_of, [e.message], status=e.status, form=data)
     return _after_write(request, "added")
@@ -384,9 +385,9 @@ async def portfolio_badges(request: Request) -> Response:
     for f in form.getlist("files"):
         if isinstance(f, str):
             continue
-        files.append((f.filename or "", await f.read(services.MAX_BADGE_BYTES + 1)))
+        files.append((f.filename or "", await f.read(MAX_BADGE_BYTES + 1)))
     try:
-        services.import_badges(web(request).store(), catalog(request), as_of, files)
+        services.import_badges(web(request).store(), catalog(request), as_of, files, page=True)
     except WebError as e:
         return _portfolio(request, as_of, [e.message], status=e.status)
     return _after_write(request, "badges")

@@ -4,14 +4,12 @@ adds what the web shows beside them (worth-it breakdown, three-year cost, pictur
 
 from __future__ import annotations
 
-import re
-import tempfile
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from certwise import profile_spec
 from certwise.advice.audit import Holding, audit
+from certwise.advice.description import DescriptionError
 from certwise.advice.details import CompareError, comparison, credential_report, roi_report
 from certwise.advice.plan import PlanError, make_plan
 from certwise.advice.profile import Profile, ProfileError, profile_from
@@ -21,9 +19,11 @@ from certwise.catalog.browse import Filters, credential_summary, list_credential
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
 from certwise.interop.ical import plan_to_ics
-from certwise.interop.openbadges import BadgeError, read_badges
+from certwise.interop.openbadges import BadgeError, read_badge_uploads
+from certwise.store import Store
 from certwise.store.badge_import import record_badges
-from certwise.store.entries import StoreError
+from certwise.store.entries import Entry, EntryError, StoreError
+from certwise.store.entry_rules import record_entry
 from certwise.store.reports import portfolio_report, renewals_report
 from certwise.web.errors import WebError, bad_input, not_found
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
@@ -34,7 +34,7 @@ def get_credential(cat: Catalog, ident: str) -> Credential:
     try:
         return cat.get(ident)
     except KeyError as e:
-        raise not_found(str(e.args[0]).replace("`certwise search`", "the catalog search")) from None
+        raise not_found(f"{cap(str(e))} (try the catalog's search).") from None
 
 
 def catalog_list(cat: Catalog, as_of: date, filters: Filters, sort: str) -> dict[str, Any]:
@@ -92,18 +92,6 @@ def build_profile(mapping: dict[str, Any], cat: Catalog, *, page: bool = False) 
         raise bad_input(message, e.field) from None
 
 
-def _plain(msg: str) -> str:
-    """Engine messages mention CLI flags and commands; on the web say it in page terms."""
-
-    msg = re.sub(r" \(see `certwise [^`]*`\)", "", msg)
-    msg = re.sub(r" \(fix the profile or --[a-z-]+\)", "", msg)
-    msg = msg.replace("`certwise recommend`", "the start page")
-    first = msg.split(" ", 1)[0]
-    if "-" in first or "_" in first or not first[:1].isalpha():
-        return msg  # starts with an id or a field name: keep it as it is
-    return msg[:1].upper() + msg[1:]
-
-
 def recommend_data(profile: Any, cat: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
     return recommend(profile, cat, as_of, limit=limit)  # type: ignore[no-any-return]
 
@@ -139,14 +127,14 @@ def plan_data(cat: Catalog, ids: list[str], start: date, hours_per_week: float, 
     try:
         return make_plan(creds, start, hours_per_week, years_experience, catalog=cat, held=held)  # type: ignore[no-any-return]
     except PlanError as e:
-        raise bad_input(_plain(str(e))) from None
+        raise bad_input(cap(str(e))) from None
 
 
 def get_credential_or_400(cat: Catalog, ident: str, field: str) -> Credential:
     try:
         return cat.get(ident)
     except KeyError as e:
-        raise bad_input(_plain(str(e.args[0])), field) from None
+        raise bad_input(str(e), field) from None
 
 
 def plan_ics(plan: dict[str, Any]) -> bytes:
@@ -163,8 +151,8 @@ def evaluate_id(cat: Catalog, ident: str, as_of: date) -> dict[str, Any]:
 def evaluate_desc(cat: Catalog, desc: dict[str, Any], as_of: date) -> dict[str, Any]:
     try:
         return evaluate_description(desc, cat, as_of)  # type: ignore[no-any-return]
-    except (ValueError, TypeError, KeyError) as e:
-        raise bad_input(_plain(str(e))) from None
+    except DescriptionError as e:
+        raise bad_input(str(e), e.field) from None
 
 
 # --- portfolio --------------------------------------------------------------------------------
@@ -188,61 +176,39 @@ def audit_entries(entries: list[Any], cat: Catalog, as_of: date) -> dict[str, An
         return None
     return audit(holdings, cat, as_of)  # type: ignore[no-any-return]
 
-MAX_BADGE_FILES = 10
-MAX_BADGE_BYTES = 512 * 1024
-BADGE_SUFFIXES = (".json", ".jsonld", ".jwt", ".jws", ".txt")
+# How the pages name an entry's fields (the API names them as they are).
+ENTRY_LABELS = {"id": "Credential", "name": "Name", "issuer": "Issuer", "state": "Held or planned",
+                "earned": "Date earned", "expires": "Expiry date", "credential_url": "Certificate link"}
 
 
-def add_entry(store: Any, cat: Catalog, as_of: date, data: dict[str, Any]) -> Any:
-    """Record a credential in the portfolio (the CLI's ``portfolio add`` / ``plan``)."""
+# What the page says for the store's refusals that read better as an instruction.
+ENTRY_PAGE_WORDS = {
+    ("id", "required"): "Choose a credential from the catalog, or give the name and the issuer of another one.",
+    ("earned", "required"): "Give the date you earned it.",
+    ("earned", "future"): "The date earned is in the future; choose 'I plan to take it' instead.",
+    ("expires", "before-earned"): "The expiry date is before the date earned.",
+    ("credential_url", "not-a-web-address"): "The certificate link must start with https:// (or http://).",
+}
 
-    state = data.get("state") or "held"
-    if state not in ("held", "planned"):
-        raise bad_input("Choose whether you hold it or plan to take it.", "state")
-    ident = (data.get("id") or "").strip()
-    name = (data.get("name") or "").strip() or None
-    issuer = (data.get("issuer") or "").strip() or None
-    earned = _date_field(data.get("earned"), "earned", "the date you earned it")
-    expires = _date_field(data.get("expires"), "expires", "the expiry date")
-    url = (data.get("credential_url") or "").strip() or None
-    if url and not url.lower().startswith(("https://", "http://")):
-        raise bad_input("The certificate link must start with https:// (or http://).", "credential_url")
-    cred = None
-    if ident:
-        cred = get_credential_or_400(cat, ident, "id")
-        name = issuer = None
-    elif not (name and issuer):
-        raise bad_input("Choose a credential from the catalog, or give the name and the issuer of another one.", "id")
-    if state == "held":
-        if earned is None:
-            raise bad_input("Give the date you earned it.", "earned")
-        if earned > as_of:
-            raise bad_input(f"The date earned ({earned.isoformat()}) is in the future; "
-                            "choose 'I plan to take it' instead.", "earned")
-    elif cred is not None and cred.status(as_of) == "retired":
-        succ = ", ".join(cred.lifecycle.successors) or "none listed"
-        raise bad_input(f"{cred.name} is retired; plan a successor instead ({succ}).", "id")
-    if expires and earned and expires < earned:
-        raise bad_input("The expiry date is before the date earned.", "expires")
+
+def entry_error(e: EntryError, page: bool = False) -> WebError:
+    """An entry the store refused: 400 naming the field (in the page's words on a page)."""
+    if not page:
+        return bad_input(e.message, e.field)
+    words = ENTRY_PAGE_WORDS.get((e.field, e.code)) or f"{ENTRY_LABELS.get(e.field, e.field)}: {e.problem}"
+    return bad_input(cap(words), e.field)
+
+
+def add_entry(store: Store, cat: Catalog, as_of: date, data: dict[str, Any], *, page: bool = False) -> Entry:
+    """Record a credential in the portfolio (the CLI's ``portfolio add`` / ``plan``) by the store's rules."""
+    fields = {k: data.get(k) for k in ("id", "name", "issuer", "state", "earned", "expires", "credential_url")}
     try:
-        return store.add_entry(cred, name=name, issuer=issuer, state=state, earned=earned if state == "held" else None,
-                               expires=expires, credential_url=url)
-    except StoreError as e:
-        raise bad_input(_plain(str(e))) from None
+        return record_entry(store, cat, as_of, **fields)
+    except EntryError as e:
+        raise entry_error(e, page) from None
 
 
-def _date_field(v: Any, field: str, what: str) -> date | None:
-    if v in (None, ""):
-        return None
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v).strip())
-    except ValueError:
-        raise bad_input(f"'{v}' is not a date; give {what} as YYYY-MM-DD.", field) from None
-
-
-def remove_entry(store: Any, cat: Catalog, ident: str) -> Any:
+def remove_entry(store: Store, cat: Catalog, ident: str) -> Entry:
     target = ident
     if store.get_entry(ident) is None:
         target = cat.resolve(ident) or ident
@@ -252,50 +218,25 @@ def remove_entry(store: Any, cat: Catalog, ident: str) -> Any:
         raise not_found("That entry is not in your portfolio (it may have been removed already).") from None
 
 
-def check_badge_file(filename: str, data: bytes) -> str:
-    """Type and size limits for an uploaded badge; returns a safe file name."""
-
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", (filename or "badge.json").rsplit("/", 1)[-1].rsplit("\\", 1)[-1])
-    base = base.lstrip(".")[:80] or "badge.json"
-    if len(data) > MAX_BADGE_BYTES:
-        raise WebError(413, "too-large", f"{base} is too large: badge files are at most {MAX_BADGE_BYTES // 1024} KB.")
-    if data[:8] == b"\x89PNG\r\n\x1a\n" or data.lstrip()[:5].lower() in (b"<svg ", b"<?xml"):
-        raise WebError(415, "unsupported-type", f"{base} is a badge image. Upload the badge's JSON file instead "
-                       "(your badge provider offers it as a download, often called the assertion).")
-    if not base.lower().endswith(BADGE_SUFFIXES):
-        raise WebError(415, "unsupported-type", f"{base} is not a badge file: upload Open Badges JSON "
-                       f"({', '.join(BADGE_SUFFIXES)}).")
-    try:
-        text = data.decode("utf-8-sig").strip()
-    except UnicodeDecodeError:
-        raise WebError(415, "unsupported-type", f"{base} is not a text badge file (Open Badges JSON).") from None
-    if not (text.startswith("{") or (text.count(".") == 2 and " " not in text)):
-        raise WebError(415, "unsupported-type", f"{base} does not look like Open Badges JSON.")
-    return base
+BADGE_STATUS = {"too-large": (413, "too-large"), "badge-image": (415, "unsupported-type"),
+                "unsupported-type": (415, "unsupported-type")}
 
 
-def import_badges(store: Any, cat: Catalog, as_of: date, files: list[tuple[str, bytes]]) -> dict[str, Any]:
+def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str, bytes]],
+                  *, page: bool = False) -> dict[str, Any]:
     """Read uploaded Open Badges and record them (the CLI's ``portfolio import-badge``)."""
-
-
-    files = [(n, d) for n, d in files if n or d]
-    if not files:
-        raise bad_input("Choose one or more badge files to upload.", "files")
-    if len(files) > MAX_BADGE_FILES:
-        raise bad_input(f"Upload at most {MAX_BADGE_FILES} files at a time.", "files")
-    with tempfile.TemporaryDirectory(prefix="certwise-badges-") as tmp:
-        paths = []
-        seen: set[str] = set()
-        for i, (name, data) in enumerate(files):
-            safe = check_badge_file(name, data)
-            if safe in seen:
-                safe = f"{i}-{safe}"
-            seen.add(safe)
-            p = Path(tmp) / safe
-            p.write_bytes(data)
-            paths.append(p)
-        try:
-            badges = read_badges(paths, cat, as_of)
-        except BadgeError as e:
-            raise bad_input(str(e).replace(tmp + "/", "")) from None
-    return {"as_of": as_of.isoformat(), "imported": record_badges(store, badges, cat, as_of)}
+    try:
+        badges = read_badge_uploads(files, cat, as_of)
+    except BadgeError as e:
+        status, code = BADGE_STATUS.get(e.code, (400, "bad-input"))
+        message = e.message
+        if page and e.code == "badge-image":
+            message = (f"{e.file} is a badge image. Upload the badge's JSON file instead (your badge provider "
+                       "offers it as a download, often called the assertion).")
+        elif page and e.code == "no-files":
+            message = "Choose one or more badge files to upload."
+        raise WebError(status, code, message, [{"field": "files", "message": message}]) from None
+    try:
+        return {"as_of": as_of.isoformat(), "imported": record_badges(store, badges, cat, as_of)}
+    except EntryError as e:
+        raise entry_error(e, page) from None
