@@ -8,6 +8,7 @@ from datetime import date
 
 from certwise.catalog import default_catalog
 from certwise.catalog.load import Catalog
+from certwise.catalog.quality import catalog_checked
 from certwise.store import Store
 from certwise.store.overlay import overlay_catalog
 
@@ -24,6 +25,7 @@ class WebState:
         self.fixed_as_of = as_of
         self._store: Store | None = None
         self._lock = threading.Lock()
+        self._checked: tuple[Catalog, date] | None = None
 
     def base_catalog(self) -> Catalog:
         if self._catalog is None:
@@ -50,6 +52,13 @@ class WebState:
             if self._store is None:
                 self._store = Store(self.store_url)
             return self._store
+
+    def catalog_checked(self) -> date:
+        """The newest day a source of the catalog was checked (worked out once per catalog)."""
+        cat = self.base_catalog()
+        if self._checked is None or self._checked[0] is not cat:
+            self._checked = (cat, catalog_checked(cat))
+        return self._checked[1]
 
     def today(self) -> date:
         return self.fixed_as_of or date.today()

@@ -49,6 +49,7 @@ def render(request: Request, template: str, ctx: dict[str, Any], status: int = 2
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
         "as_of_param": request.query_params.get("as_of", ""),
+        "catalog_checked": request.app.state.web.catalog_checked(),
     }
     base.update(ctx)
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
