@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.issuers import is_known_issuer
+from certwise.advice.worth import is_generic_title
 from certwise.catalog.model import LEVEL_RANK, Credential
 
 if TYPE_CHECKING:
@@ -176,54 +178,17 @@ def _merge(items: list[_Held]) -> list[_Held]:
 # not count as "quiz only". So: with price and hours known, the full test; otherwise the part of
 # it that the name and issuer can answer (generic title, unrecognised issuer), said as such.
 
-_GENERIC_WORDS = {
-    "ai", "artificial", "intelligence", "certified", "certification", "certificate", "professional",
-    "expert", "specialist", "practitioner", "master", "masterclass", "advanced", "in", "of", "the", "and",
-    "for", "level", "1", "2", "3", "i", "ii", "iii", "associate", "course", "program", "programme", "diploma",
-    "badge", "accredited", "global", "international", "official", "complete", "bootcamp",
-}
-_KNOWN_ISSUERS = (
-    "google", "amazon", "aws", "microsoft", "azure", "ibm", "nvidia", "databricks", "coursera", "deeplearning.ai",
-    "stanford", "mit", "massachusetts institute", "harvard", "university", "college", "edx", "kaggle",
-    "linux foundation", "cncf", "comptia", "oracle", "salesforce", "snowflake", "isaca", "iapp", "pmi",
-)
 _DESC_KEYS = ("name", "issuer", "price_usd", "hours", "assessment", "hands_on", "renewal_years", "url")
-
-
-def _is_generic(name: str) -> bool:
-    try:
-        from certwise.advice.worth import is_generic_title
-    except ImportError:  # pragma: no cover - worth.py ships with the package
-        words = set(_norm(name).split())
-        return bool(words) and not (words - _GENERIC_WORDS)
-    return bool(is_generic_title(name))
-
-
-def _issuer_known(issuer: str, catalog: Catalog) -> bool:
-    iss = issuer.lower()
-    if not iss.strip():
-        return False
-    names = list(_KNOWN_ISSUERS)
-    try:
-        from certwise.advice import worth
-
-        names += [*worth.MAJOR_ISSUERS, *worth.KNOWN_ISSUERS, *worth.UNIVERSITY]
-    except (ImportError, AttributeError):  # pragma: no cover
-        pass
-    if any(re.search(rf"\b{re.escape(k)}\b", iss) for k in names):
-        return True
-    n = _norm(issuer)
-    return any(n and (n == _norm(c.provider) or _norm(c.provider) in n) for c in catalog)
 
 
 def _judge_by_name(desc: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
     """The evaluate test restricted to what a name and an issuer can tell."""
     name, issuer = str(desc.get("name") or ""), str(desc.get("issuer") or "")
     flags: list[dict[str, str]] = []
-    if _is_generic(name):
+    if is_generic_title(name):
         flags.append({"code": "generic-title", "message": f"\"{name}\" names no platform or skill: "
                       "\"'AI Certified Professional' means nothing\""})
-    if not _issuer_known(issuer, catalog):
+    if not is_known_issuer(issuer, catalog):
         flags.append({"code": "unrecognized-issuer",
                       "message": f"{issuer or 'an unnamed issuer'} is not an issuer hiring managers are likely to "
                       "know: \"it might actually raise questions\""})

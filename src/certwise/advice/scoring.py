@@ -58,7 +58,9 @@ from itertools import compress
 from operator import add
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.issuers import carries_weight_in_ai, issuer_class
 from certwise.advice.profile import Profile
+from certwise.advice.worth import is_generic_title
 from certwise.catalog.model import LEVEL_RANK, Credential
 
 if TYPE_CHECKING:
@@ -154,9 +156,6 @@ BETA_RECOGNITION = 0.1  # "the certification is relatively new": less recognised
 PLATFORM_ECOSYSTEM = {"databricks": "databricks", "spark": "databricks", "nvidia": "nvidia"}
 OVER_LEVEL_PENALTY = 0.4  # per level above readiness ("failed attempts … waste money")
 UNDER_LEVEL_PENALTY = 0.12  # per level below (too easy: less signal, but no harm)
-
-KNOWN_ISSUERS = ("amazon", "aws", "google", "microsoft", "azure", "nvidia", "databricks", "ibm",
-                 "deeplearning.ai", "stanford", "mit", "massachusetts institute", "harvard", "coursera")
 
 # --- per-catalog features (profile-independent, computed once per catalog) -----------------
 
@@ -254,7 +253,7 @@ def _base_recognition(c: Credential, tier: int | None) -> float:
         r = {1: 1.0, 2: 0.8, 3: 0.75, 4: 0.8}[tier]
     elif c.ecosystem in BIG_CLOUDS:
         r = 0.8
-    elif any(k in c.provider.lower() for k in KNOWN_ISSUERS):
+    elif carries_weight_in_ai(c.provider):
         r = 0.65
     else:
         r = 0.4
@@ -266,8 +265,6 @@ def _base_recognition(c: Credential, tier: int | None) -> float:
 def _is_mill(c: Credential) -> bool:
     """The guide's certificate mills are never recommended: a title that names nothing, or an
     unrecognised issuer with no hands-on work and no proctored or performance-based exam."""
-    from certwise.advice.worth import is_generic_title, issuer_class
-
     if is_generic_title(c.name):
         return True
     assessed = c.hands_on.projects or c.hands_on.labs or bool(c.exam and (c.exam.proctored or c.exam.performance_based))
