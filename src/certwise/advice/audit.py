@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from certwise.advice.issuers import is_known_issuer
 from certwise.advice.worth import is_generic_title
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.words import and_list, cap, count
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -51,8 +52,6 @@ START_HERE = {  # the guide: "where do I start?"
     "google-ai-essentials": "the guide's pick for AI literacy fast: under 10 hours",
 }
 
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve")
 _ECO_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
               "nvidia": "NVIDIA", "vendor-neutral": "vendor-neutral"}
 _DOMAIN_NAMES = {"ml-engineering": "ML engineering", "mlops": "MLOps", "generative-ai": "generative AI",
@@ -328,12 +327,12 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
         mills = [i for i in unrec if i.mill_like]
         names = "; ".join(f"{i.h.name}" + (f" ({i.h.issuer})" if i.h.issuer else "") for i in unrec)
         if mills:
-            msg = (f"{_cap(_count(len(unrec), 'credential'))} the catalog does not know: {names}. "
-                   f"{_cap(_count(len(mills), 'looks', 'look'))} like certificate-mill output (generic title or an "
+            msg = (f"{cap(count(len(unrec), 'credential'))} the catalog does not know: {names}. "
+                   f"{cap(count(len(mills), 'looks', 'look'))} like certificate-mill output (generic title or an "
                    "issuer employers won't recognise); leave " + ("it" if len(mills) == 1 else "them")
                    + " off your headline: they can raise questions rather than add credibility")
         else:
-            msg = (f"{_cap(_count(len(unrec), 'credential'))} the catalog does not know: {names}. Check them with "
+            msg = (f"{cap(count(len(unrec), 'credential'))} the catalog does not know: {names}. Check them with "
                    "`certwise evaluate --file`: recognition, hands-on work and a specific skill are what count")
         warnings.append({"code": "unrecognized", "message": msg})
 
@@ -348,7 +347,7 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
     if collecting:
         warnings.insert(0, {
             "code": "collecting",
-            "message": f"{_cap(_count(total, 'credential'))} with a coherence of {score}/100: collecting rather than "
+            "message": f"{cap(count(total, 'credential'))} with a coherence of {score}/100: collecting rather than "
             "building a story. \"A few well-chosen, respected certifications will serve you far better than a "
             "collection of random credentials\"" + (f"; deepen one path next ({nxt[0]})" if nxt else ""),
         })
@@ -371,21 +370,6 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
-    if plural is None:
-        plural = noun + "s"
-    return f"{word} {noun if n == 1 else plural}"
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
 
 
 def _expired_entry(it: _Held, as_of: date, catalog: Catalog, held_ids: set[str]) -> dict[str, Any]:
@@ -567,7 +551,7 @@ def _next_steps(rec: list[_Held], catalog: Catalog, as_of: date, n: int = 3) -> 
             builds = sorted(h for h in held if h in c.recommended_before)
             score = 10 * len(shared) + step + gain / 5 + (15 if builds else 0) + (5 - (c.tier or 5))
             where = (_ECO_NAMES.get(eco, eco) + " ") if eco else ""
-            area = _and([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in (shared or c.domains)])
+            area = and_list([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in (shared or c.domains)])
             if rank > level:
                 why = f"the next level on your {where}path ({c.level.value}) in {area}"
             elif rank == level:
@@ -598,7 +582,7 @@ def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, e
     total = len(rec) + len(unrec)
     nxt = steps[0] if steps else None
     then = f" Next: {nxt['name']} ({nxt['id']})." if nxt else ""
-    lapsed = f" {_cap(_count(len(expired), 'has', 'have'))} lapsed." if expired else ""
+    lapsed = f" {cap(count(len(expired), 'has', 'have'))} lapsed." if expired else ""
     if total == 0:
         return ("No credentials yet. Pick one that fits where you are, commit to a timeline, and start." + then)
     if collecting:
@@ -607,28 +591,28 @@ def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, e
         mills = sum(i.mill_like for i in unrec)
         dates = sorted(d for d in (i.h.earned for i in [*rec, *unrec]) if d)
         within_year = len(dates) == total and (dates[-1] - dates[0]).days <= 366
-        parts = [f"{_cap(_count(total, 'badge'))} that tell no story"
+        parts = [f"{cap(count(total, 'badge'))} that tell no story"
                  + (", collected within a year" if within_year else "") + "."]
-        spread = f"They come from {_count(len(providers), 'issuer')}"
+        spread = f"They come from {count(len(providers), 'issuer')}"
         if len(ecos) > 1:
-            spread += f", across {_count(len(ecos), 'platform')}"
+            spread += f", across {count(len(ecos), 'platform')}"
         areas = _areas(creds)
         if areas:
             spread += f", and cover {', '.join(areas[:4])}{' and more' if len(areas) > 4 else ''}"
         parts.append(spread + ".")
         if mills:
-            parts.append(f"{_cap(_count(mills, 'comes', 'come'))} from {'a program' if mills == 1 else 'programs'} "
+            parts.append(f"{cap(count(mills, 'comes', 'come'))} from {'a program' if mills == 1 else 'programs'} "
                          "employers won't recognise.")
         parts.append("Like the guide's colleague with seven certifications, it is hard to say which one made a "
                      "difference: quality over quantity. Pick one direction, go one level deeper, and back it "
                      "with projects." + then)
         return " ".join(parts) + lapsed
     if not creds:
-        return (f"{_cap(_count(total, 'credential'))}, none of them from a program the catalog recognises: "
+        return (f"{cap(count(total, 'credential'))}, none of them from a program the catalog recognises: "
                 "employers may not know them. Start one that hiring managers do recognise." + then + lapsed)
     eco, domains, _ = _dominant(creds)
     where = _ECO_NAMES.get(eco, eco) + " " if eco else ""
-    area = _and([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in domains[:2]] or ["AI"])
+    area = and_list([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in domains[:2]] or ["AI"])
     if len(creds) == 1 and not unrec:
         c = creds[0]
         more = ("A start; the next step should build on it rather than add a new direction."
@@ -643,10 +627,10 @@ def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, e
     else:
         off = [c for c in creds if (eco and c.ecosystem not in (eco, "vendor-neutral"))
                or not set(c.domains) & set(domains)]
-        stray = _and([c.name for c in off[:3]]) if off else ""
+        stray = and_list([c.name for c in off[:3]]) if off else ""
         verb = "points" if len(off[:3]) == 1 else "point"
         story = (f"A story with loose ends: mostly {where}{area}" + (f", but {stray} {verb} elsewhere" if stray else "")
                  + ". Build on the main thread rather than starting new ones.")
     if unrec:
-        story += f" {_cap(_count(len(unrec), 'credential'))} outside the catalog add little to it."
+        story += f" {cap(count(len(unrec), 'credential'))} outside the catalog add little to it."
     return story + then + lapsed

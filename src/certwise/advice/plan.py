@@ -25,6 +25,7 @@ from typing import Any
 
 from certwise.advice.profile import stage_for
 from certwise.catalog.model import LEVEL_RANK, Credential, add_years
+from certwise.constants import WEEKS_PER_MONTH
 
 __all__ = ["PlanError", "make_plan", "stage_for", "study_hours", "add_years", "EXPERIENCE_RULE"]
 
@@ -38,7 +39,6 @@ EXPERIENCE_RULE = (
     "top of the range, mid career (3-7 years) the middle, senior (8+ years) the bottom"
 )
 
-WEEKS_PER_MONTH = 52 / 12
 REST_WEEKS = 1  # a week after each exam to make it count before the next one starts
 
 

@@ -29,7 +29,6 @@ from certwise.advice.scoring import (
     GOAL_NAMES,
     ROLE_NAMES,
     STACK_POOL,
-    WEEKS_PER_MONTH,
     WEIGHTS,
     Scored,
     _features,
@@ -38,6 +37,8 @@ from certwise.advice.scoring import (
     rank,
 )
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.constants import WEEKS_PER_MONTH
+from certwise.words import pct, span, usd_amount
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -69,13 +70,9 @@ STAGE_GUIDANCE = {
 # --- explanations --------------------------------------------------------------------------------
 
 
-def _money(x: float) -> str:
-    return f"${x:,.0f}"
-
-
-def _range(lo: float, hi: float, unit: str = "", money: bool = False) -> str:
-    f = _money if money else (lambda v: f"{v:g}")
-    return f"{f(lo)}{unit}" if lo == hi else f"{f(lo)}–{f(hi)}{unit}"
+def _budget(usd: float) -> str:
+    """The person's budget in whole dollars: "$400"."""
+    return usd_amount(round(usd))
 
 
 def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
@@ -126,7 +123,7 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
                                 f"retired on {r.lifecycle.retired}{tail}."))
     if c.salary_uplift is not None:
         u = c.salary_uplift.pct
-        reasons.append((contrib["recognition"] * 0.7, f"Holders report about {_range(u.low, u.high, '%')} higher pay "
+        reasons.append((contrib["recognition"] * 0.7, f"Holders report about {pct(u)} higher pay "
                         f"({c.salary_uplift.basis.split('(')[0].strip()} figure)."))
     if fa["prestige"] >= 0.8 and c.kind.value == "university-program":
         reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
@@ -141,20 +138,20 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
     cost = c.cost.usd
     if p.budget_usd is not None:
         if cost.high <= p.budget_usd:
-            reasons.append((contrib["budget"] * 0.7, f"Within your {_money(p.budget_usd)} budget "
-                            f"({_range(cost.low, cost.high, money=True)})."))
+            reasons.append((contrib["budget"] * 0.7, f"Within your {_budget(p.budget_usd)} budget "
+                            f"({span(cost, prefix='$')})."))
         elif c.cost.financial_aid:
             reasons.append((contrib["budget"], "Financial aid is available through Coursera, which can reduce or "
                             "eliminate the cost."))
     elif cost.high <= 200 and fa["recognition"] >= 0.75:
-        reasons.append((2, f"Good value: {_range(cost.low, cost.high, money=True)} for a recognised credential."))
+        reasons.append((2, f"Good value: {span(cost, prefix='$')} for a recognised credential."))
     if fa["progression"] >= 1.0:
         built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
         reasons.append((contrib["progression"] * 1.5, "Builds on what you hold"
                         + (f" ({', '.join(built)})" if built else "") + ": a stack that tells a coherent story."))
     weeks = c.prep.hours.low / p.hours_per_week
     if fa["time"] >= 0.99:
-        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {_range(c.prep.hours.low, c.prep.hours.high)} "
+        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {span(c.prep.hours)} "
                         f"hours of preparation, roughly {weeks:.0f}+ weeks at {p.hours_per_week:g} h/week."))
     reasons.sort(key=lambda r: -r[0])
     out = [t for _, t in reasons[:5]]
@@ -211,20 +208,20 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -
     if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
         c = first.cred
         aid = " Coursera financial aid can reduce it." if c.cost.financial_aid else ""
-        w.append({"code": "over-budget", "message": f"{c.name} costs {_range(c.cost.usd.low, c.cost.usd.high, money=True)}, "
-                  f"over your {_money(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
+        w.append({"code": "over-budget", "message": f"{c.name} costs {span(c.cost.usd, prefix='$')}, "
+                  f"over your {_budget(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
     elif p.budget_usd is not None and p.budget_usd > 0:
         over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
         if over:
-            names = ", ".join(f"{c.id} ({_range(c.cost.usd.low, c.cost.usd.high, money=True)})" for c in over)
-            w.append({"code": "over-budget", "message": f"Over your {_money(p.budget_usd)} budget: {names}."})
+            names = ", ".join(f"{c.id} ({span(c.cost.usd, prefix='$')})" for c in over)
+            w.append({"code": "over-budget", "message": f"Over your {_budget(p.budget_usd)} budget: {names}."})
     # cramming
     if p.months is not None:
         avail = p.hours_per_week * p.months * WEEKS_PER_MONTH
         need = first.cred.prep.hours.low
         if avail < 0.5 * need:
             w.append({"code": "cramming", "message": (
-                f"{first.cred.name} needs about {_range(first.cred.prep.hours.low, first.cred.prep.hours.high)} hours of "
+                f"{first.cred.name} needs about {span(first.cred.prep.hours)} hours of "
                 f"preparation; {p.hours_per_week:g} h/week for {p.months:g} months gives about {avail:.0f}. "
                 "Cramming passes exams without the skills — allow more months or more hours per week "
                 f"(at {p.hours_per_week:g} h/week: about {need / p.hours_per_week / WEEKS_PER_MONTH:.0f}+ months).")})

@@ -62,6 +62,7 @@ from certwise.advice.issuers import carries_weight_in_ai, issuer_class
 from certwise.advice.profile import Profile
 from certwise.advice.worth import is_generic_title
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.constants import WEEKS_PER_MONTH
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -80,7 +81,6 @@ WEIGHTS: dict[str, int] = {
 }
 assert sum(WEIGHTS.values()) == 100
 
-WEEKS_PER_MONTH = 52 / 12
 BIG_CLOUDS = ("aws", "gcp", "azure")
 CLOUD_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
                "nvidia": "NVIDIA", "vendor-neutral": "any platform"}

@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.constants import WEEKS_PER_MONTH
 
 if TYPE_CHECKING:
     from certwise.advice.profile import Profile
@@ -41,7 +42,6 @@ STACK_TITLES = {
     "profile": "A stack built for you",
 }
 
-WEEKS_PER_MONTH = 52 / 12
 DEFAULT_HOURS_PER_WEEK = 5.0
 MAX_DILUTION = 10  # a next step may lower the story's coherence by at most this much
 
