@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.profile import Profile
+from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
     BIG_CLOUDS,
     CLOUD_NAMES,
@@ -28,14 +29,13 @@ from certwise.advice.scoring import (
     GOAL_DOMAINS,
     GOAL_NAMES,
     ROLE_NAMES,
-    STACK_POOL,
     WEIGHTS,
+    ProfileFactors,
     Scored,
-    _features,
-    _Scorer,
     prestige_need,
-    rank,
 )
+from certwise.advice.scoring_index import ScoringIndex, index_of
+from certwise.advice.stacks import STACK_POOL, coherence, continue_after
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.constants import WEEKS_PER_MONTH
 from certwise.words import pct, span, usd_amount
@@ -178,9 +178,8 @@ def _rec_json(s: Scored, p: Profile, as_of: date) -> dict[str, Any]:
     return d
 
 
-def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -> list[dict[str, str]]:
-    from certwise.advice.stacks import coherence
-
+def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
+              index: ScoringIndex) -> list[dict[str, str]]:
     w: list[dict[str, str]] = []
     if not ranked:
         if p.budget_usd == 0:
@@ -189,21 +188,20 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -
         return w
     top = ranked[:3]
     first = ranked[0]
-    feats = _features(catalog)
-    sc = _Scorer(p, catalog, feats, as_of)
+    fit = ProfileFactors(p, index, as_of)
     # starting too advanced: the pick for your goal in your cloud is above your readiness
     flagged = False
     for s in top:
-        gap = LEVEL_RANK[s.cred.level.value] - sc.readiness(s.cred.ecosystem)
+        gap = LEVEL_RANK[s.cred.level.value] - fit.readiness(s.cred.ecosystem)
         if gap >= 1:
-            w.append(_too_advanced(s.cred, p, catalog, as_of))
+            w.append(_too_advanced(s.cred, p, catalog, as_of, index))
             flagged = True
             break
     if not flagged and p.cloud in BIG_CLOUDS and p.cloud_experience == "none":
         # the credential you would aim for in your cloud: its best-ranked one that serves the goal itself
-        aim = next((s for s in ranked if s.cred.ecosystem == p.cloud and sc.goal(tuple(s.cred.domains)) >= 0.8), None)
-        if aim is not None and LEVEL_RANK[aim.cred.level.value] - sc.readiness(aim.cred.ecosystem) >= 1:
-            w.append(_too_advanced(aim.cred, p, catalog, as_of))
+        aim = next((s for s in ranked if s.cred.ecosystem == p.cloud and fit.goal(tuple(s.cred.domains)) >= 0.8), None)
+        if aim is not None and LEVEL_RANK[aim.cred.level.value] - fit.readiness(aim.cred.ecosystem) >= 1:
+            w.append(_too_advanced(aim.cred, p, catalog, as_of, index))
     # over budget
     if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
         c = first.cred
@@ -271,9 +269,9 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -
     return w
 
 
-def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date) -> dict[str, str]:
+def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, index: ScoringIndex) -> dict[str, str]:
     found: list[Credential] = []
-    for i in _features(catalog).foundational.get(c.ecosystem, []):  # sorted by id
+    for i in index.foundational.get(c.ecosystem, []):  # sorted by id
         x = catalog.credentials[i]
         if x.id not in p.held and x.is_live(as_of):
             found.append(x)
@@ -293,7 +291,8 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date) -> d
         f"never used AWS … failed certification attempts are frustrating and waste money.\"{first}")}
 
 
-def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -> list[str]:
+def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
+                    index: ScoringIndex) -> list[str]:
     """Free learning paths that prepare for the top picks, best first (at most ``FREE_MAX``).
 
     "Start with free resources": a path counts when a top pick names it, when it is on a top
@@ -301,8 +300,7 @@ def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: d
     on its own. Ordered by that, then by how well it serves the goal, then by id.
     """
     creds = catalog.credentials
-    feats = _features(catalog)
-    sc = _Scorer(p, catalog, feats, as_of)
+    fit = ProfileFactors(p, index, as_of)
     top = ranked[:3]
     named = {i for s in top for i in (*s.cred.recommended_before, *s.cred.prerequisites)}
     ecos: set[str] = {s.cred.ecosystem for s in top}
@@ -312,19 +310,19 @@ def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: d
     technical = p.goal not in ("ai-literacy", "leadership")
     held = set(p.held)
     picked: list[tuple[float, str]] = []
-    for i in feats.learning_paths:
-        f = feats.feats[i]
+    for i in index.learning_paths:
+        f = index.features[i]
         if f.id in held or not creds[i].is_live(as_of):
             continue
-        goal = sc.goal(f.dkey)
+        goal = fit.goal(f.domain_set)
         rank_ = 0.0
         if f.id in named:
             rank_ = 3.0
-        elif ranked and f.eco == ranked[0].cred.ecosystem:
+        elif ranked and f.ecosystem == ranked[0].cred.ecosystem:
             rank_ = 2.5  # the first pick's own platform first
-        elif f.eco in ecos:
+        elif f.ecosystem in ecos:
             rank_ = 2.0
-        elif (f.eco == "vendor-neutral" and (tight or technical)) or (tight and goal >= 0.8):
+        elif (f.ecosystem == "vendor-neutral" and (tight or technical)) or (tight and goal >= 0.8):
             rank_ = 1.0
         if rank_ > 0:
             picked.append((-(rank_ + goal), f.id))
@@ -420,27 +418,28 @@ def _keep_current(c: Credential) -> str:
             "you're not maintaining your skills\".")
 
 
-def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
+def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
+              index: ScoringIndex | None = None) -> dict[str, Any]:
     """The SPEC.md §4 recommendation JSON for ``profile`` on ``as_of`` (plus ``guidance``).
 
     Keys: as_of, profile, stage, recommendations (best first), warnings, free_resources, stack,
     guidance (career stage, the guide's matching rules, making the credential count).
+    ``index``: the catalog's scoring index (default: :func:`~certwise.advice.scoring_index.index_of`).
     """
-    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL))
+    index = index if index is not None else index_of(catalog)
+    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index)
     recs = [_rec_json(s, profile, as_of) for s in ranked[:limit]]
     stack: list[str] = []
     if ranked:
-        from certwise.advice.stacks import continue_after
-
-        stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked)
+        stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked, index=index)
     ranked = ranked[:limit]
     return {
         "as_of": as_of.isoformat(),
         "profile": profile.to_json(),
         "stage": profile.stage,
         "recommendations": recs,
-        "warnings": _warnings(ranked, profile, catalog, as_of),
-        "free_resources": _free_resources(ranked, profile, catalog, as_of),
+        "warnings": _warnings(ranked, profile, catalog, as_of, index),
+        "free_resources": _free_resources(ranked, profile, catalog, as_of, index),
         "stack": stack,
         "guidance": _guidance(ranked, profile, as_of),
         "weights": dict(WEIGHTS),

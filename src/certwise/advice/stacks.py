@@ -25,11 +25,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.profile import Profile
+from certwise.advice.ranking import rank
+from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
+from certwise.advice.scoring_index import ScoringIndex, index_of
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.constants import WEEKS_PER_MONTH
 
 if TYPE_CHECKING:
-    from certwise.advice.profile import Profile
     from certwise.catalog.load import Catalog
 
 STACK_NAMES: tuple[str, ...] = ("ml-engineer", "ai-product", "data-to-ai", "generative-ai")
@@ -43,6 +46,7 @@ STACK_TITLES = {
 }
 
 DEFAULT_HOURS_PER_WEEK = 5.0
+STACK_POOL = 60  # how many ranked credentials the stack after the first pick chooses from
 MAX_DILUTION = 10  # a next step may lower the story's coherence by at most this much
 
 _ML = {"ml-engineering", "mlops", "data-science", "deep-learning", "computer-vision", "nlp", "generative-ai",
@@ -283,12 +287,11 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
 # --- a stack for a profile ------------------------------------------------------------------------
 
 
-def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[Any] | None = None,
-                  length: int = 3) -> tuple[list[Credential], dict[str, str]]:
-    from certwise.advice.recommend import rank
-
+def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[Scored] | None = None,
+                  length: int = 3, index: ScoringIndex | None = None) -> tuple[list[Credential], dict[str, str]]:
+    index = index if index is not None else index_of(catalog)
     if ranked is None:
-        ranked = rank(profile, catalog, as_of, limit=60)
+        ranked = rank(profile, catalog, as_of, limit=STACK_POOL, index=index)
     if not ranked:
         return [], {}
     held = set(profile.held)
@@ -300,7 +303,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         if c is not None and not _held_covers(c, held, catalog):
             path.append(c)
             why[c.id] = f"Required before {top.cred.id}."
-    if getattr(top, "stretch", False):
+    if top.stretch:
         for dep in top.cred.recommended_before:
             c, _ = live_version(dep, catalog, as_of)
             if c is not None and not _held_covers(c, held, catalog) and c not in path:
@@ -312,11 +315,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             and s.factors["goal"] >= 0.6 and s.factors["budget"] >= 0.5 and s.factors["prestige"] >= 0.3
             and not _held_covers(s.cred, held, catalog)]
     # the story so far: what you hold (by level), then the path
-    story = [h for h in sorted(held & {c.id for c in catalog},
-                               key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))]
-    from certwise.advice.scoring import _factors, _features, _inherited_tier, _Scorer, _total
-
-    feats = _features(catalog)
+    story = sorted(held & index.by_id.keys(), key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))
     after = 0
     while after < length - 1 and pool:
         last = path[-1]
@@ -325,12 +324,11 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         # score the next step for the person who holds the path so far (readiness and
         # progression move on with it)
         future = profile.model_copy(update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
-        fsc = _Scorer(future, catalog, feats, as_of)
+        future_fit = ProfileFactors(future, index, as_of)
         best = None
         for s in pool:
             c = s.cred
-            f = feats.by_id[c.id]
-            future_score = _total(_factors(fsc, f, s.status, _inherited_tier(f, feats, catalog, as_of)[0]))
+            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status))
             if not rises(last, c):
                 continue
             if c.level == last.level and set(c.domains) <= covered:
@@ -356,22 +354,23 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
     return _order(path), why
 
 
-def _short_reason(s: Any) -> str:
+def _short_reason(s: Scored) -> str:
     c = s.cred
     return f"{c.level.value} {c.provider} credential covering {', '.join(c.domains[:3])}."
 
 
-def stack_for_profile(profile: Profile, catalog: Catalog, as_of: date) -> dict[str, Any]:
+def stack_for_profile(profile: Profile, catalog: Catalog, as_of: date,
+                      index: ScoringIndex | None = None) -> dict[str, Any]:
     """A coherent stack for this person: their top pick, what it needs first, and what follows."""
-    path, why = _profile_path(profile, catalog, as_of)
+    path, why = _profile_path(profile, catalog, as_of, index=index)
     steps = [{"id": c.id, "name": c.name, "why": why.get(c.id, "")} for c in path]
     return _finish("profile", STACK_TITLES["profile"], steps, list(path), catalog, profile.hours_per_week,
                    {"profile": profile.to_json()})
 
 
 def continue_after(first: str, profile: Profile, catalog: Catalog, as_of: date,
-                   ranked: list[Any] | None = None) -> list[str]:
+                   ranked: list[Scored] | None = None, index: ScoringIndex | None = None) -> list[str]:
     """Ids that follow ``first`` in the profile's stack (recommend's ``stack`` field)."""
-    path, _ = _profile_path(profile, catalog, as_of, ranked)
+    path, _ = _profile_path(profile, catalog, as_of, ranked, index=index)
     ids = [c.id for c in path]
     return ids[ids.index(first) + 1:] if first in ids else [i for i in ids if i != first]
