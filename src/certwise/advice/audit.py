@@ -5,10 +5,9 @@ year—badges lined up like military medals" and could not say which had helped.
 a set of holdings (catalog ids, Open Badges, portfolio entries) the way a hiring manager would
 (SPEC.md §4 ``audit``):
 
-* **coherence** 0-100: one ecosystem, rising level, connected domains
-  (:func:`certwise.advice.stacks.coherence` over the catalogued ones, in the order earned),
-  diluted by credentials the catalog does not know (a mill-like one weighs one, another half)
-  and less :data:`SPREAD_PENALTY` points for every platform beyond two;
+* **coherence** 0-100 and the ``collecting`` verdict: one ecosystem, rising level, connected
+  domains, diluted by credentials the catalog does not know — the same rule as recommend's
+  (:func:`certwise.advice.coherence.holdings_coherence`);
 * **story**: the same judgement in plain words;
 * **warnings** (``collecting``, ``expired``, ``expiring-soon``, ``unrecognized``, ``redundant``,
   ``superseded``), each with a message that says what to do;
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.coherence import holdings_coherence, path_coherence
 from certwise.advice.issuers import is_known_issuer
 from certwise.advice.worth import is_generic_title
 from certwise.catalog.model import LEVEL_RANK, Credential
@@ -42,11 +42,8 @@ from certwise.words import and_list, cap, count
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-__all__ = ["Holding", "audit", "COLLECTING_MIN", "COLLECTING_BELOW", "SPREAD_PENALTY"]
+__all__ = ["Holding", "audit"]
 
-COLLECTING_MIN = 4  # this many credentials or more …
-COLLECTING_BELOW = 50  # … with coherence below this: collecting, not building a story
-SPREAD_PENALTY = 8  # coherence points off for each platform beyond two: random credentials dilute
 START_HERE = {  # the guide: "where do I start?"
     "ibm-ai-engineering": "the guide's pick for complete beginners: structured, with hands-on projects",
     "google-ai-essentials": "the guide's pick for AI literacy fast: under 10 hours",
@@ -222,29 +219,6 @@ def _evaluate(h: Holding, catalog: Catalog, as_of: date) -> dict[str, Any]:
     return _judge_by_name(desc, catalog)
 
 
-# --- coherence --------------------------------------------------------------------------------
-
-
-def _coherence_of(ids: list[str], catalog: Catalog) -> int:
-    try:
-        from certwise.advice.stacks import coherence
-    except ImportError:  # pragma: no cover - stacks.py ships with the package
-        return _fallback_coherence(ids, catalog)
-    return int(coherence(ids, catalog))
-
-
-def _fallback_coherence(ids: list[str], catalog: Catalog) -> int:  # pragma: no cover - see above
-    creds = [catalog.get(i) for i in ids]
-    if len(creds) <= 1:
-        return 100
-    ecos = Counter(c.ecosystem for c in creds)
-    eco = max(ecos.values()) / len(creds)
-    pairs = list(zip(creds, creds[1:], strict=False))
-    rising = sum(LEVEL_RANK[b.level.value] >= LEVEL_RANK[a.level.value] for a, b in pairs) / len(pairs)
-    linked = sum(bool(set(b.domains) & set(a.domains)) for a, b in pairs) / len(pairs)
-    return round(40 * eco + 30 * rising + 30 * linked)
-
-
 # --- the audit --------------------------------------------------------------------------------
 
 
@@ -259,21 +233,16 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
     for it in items:
         if it.cred is None:
             it.judged = _evaluate(it.h, catalog, as_of)
-    rec = sorted((i for i in items if i.cred), key=lambda i: (i.h.earned or date.max,))
     unrec = [i for i in items if i.cred is None]
-    rec_ids = [i.cred.id for i in rec if i.cred]
-    held_ids = set(rec_ids)
-
     # coherence: the recognised credentials' story, diluted by the ones employers won't know
-    total = len(items)
-    if not rec:
-        score = 0
-    else:
-        base = _coherence_of(rec_ids, catalog)
-        weight = len(rec) + sum(1.0 if i.mill_like else 0.5 for i in unrec)
-        platforms = {i.cred.ecosystem for i in rec if i.cred and i.cred.ecosystem != "vendor-neutral"}
-        spread = SPREAD_PENALTY * max(0, len(platforms) - 2)
-        score = max(0, round(base * len(rec) / weight) - spread)
+    coh = holdings_coherence([i.cred.id for i in items if i.cred], catalog,
+                             earned={i.cred.id: i.h.earned for i in items if i.cred},
+                             uncatalogued=sum(not i.mill_like for i in unrec), mill_like=sum(i.mill_like for i in unrec))
+    catalogued = {i.cred.id: i for i in items if i.cred}
+    rec = [catalogued[cid] for cid in coh.order]  # in the order of the story: earned, level, id
+    rec_ids = list(coh.order)
+    held_ids = set(rec_ids)
+    score = coh.score
 
     warnings: list[dict[str, str]] = []
     soon = as_of + timedelta(days=soon_days)
@@ -343,11 +312,11 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
     steps = _next_steps(rec, catalog, as_of)
     nxt = [s["id"] for s in steps]
 
-    collecting = total >= COLLECTING_MIN and score < COLLECTING_BELOW
+    collecting = coh.collecting
     if collecting:
         warnings.insert(0, {
             "code": "collecting",
-            "message": f"{cap(count(total, 'credential'))} with a coherence of {score}/100: collecting rather than "
+            "message": f"{cap(count(coh.count, 'credential'))} with a coherence of {score}/100: collecting rather than "
             "building a story. \"A few well-chosen, respected certifications will serve you far better than a "
             "collection of random credentials\"" + (f"; deepen one path next ({nxt[0]})" if nxt else ""),
         })
@@ -547,7 +516,7 @@ def _next_steps(rec: list[_Held], catalog: Catalog, as_of: date, n: int = 3) -> 
             if any(p not in held for p in c.prerequisites):
                 continue
             step = {1: 30, 0: 8, 2: 12}.get(rank - level, 0)  # the next level, not a leap
-            gain = _coherence_of([*ids, c.id], catalog)
+            gain = path_coherence([*ids, c.id], catalog)
             builds = sorted(h for h in held if h in c.recommended_before)
             score = 10 * len(shared) + step + gain / 5 + (15 if builds else 0) + (5 - (c.tier or 5))
             where = (_ECO_NAMES.get(eco, eco) + " ") if eco else ""

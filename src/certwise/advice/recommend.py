@@ -20,12 +20,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.coherence import holdings_coherence
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
     BIG_CLOUDS,
     CLOUD_NAMES,
-    COLLECTING_BELOW,
     GOAL_DOMAINS,
     GOAL_NAMES,
     ROLE_NAMES,
@@ -35,7 +35,7 @@ from certwise.advice.scoring import (
     prestige_need,
 )
 from certwise.advice.scoring_index import ScoringIndex, index_of
-from certwise.advice.stacks import STACK_POOL, coherence, continue_after
+from certwise.advice.stacks import STACK_POOL, continue_after
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.constants import WEEKS_PER_MONTH
 from certwise.words import pct, span, usd_amount
@@ -224,14 +224,12 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
                 "Cramming passes exams without the skills — allow more months or more hours per week "
                 f"(at {p.hours_per_week:g} h/week: about {need / p.hours_per_week / WEEKS_PER_MONTH:.0f}+ months).")})
     # collecting
-    if len(p.held) >= 3:
-        held_sorted = sorted((h for h in p.held if h in catalog), key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))
-        coh = coherence(held_sorted, catalog)
-        if coh < COLLECTING_BELOW:
-            w.append({"code": "collecting", "message": (
-                f"You hold {len(p.held)} credentials that tell no single story (coherence {coh}/100). The guide's "
-                "universal rule: never collect certifications for their own sake — pick the next one to deepen one "
-                "direction, and build projects with what you have.")})
+    coh = holdings_coherence(p.held, catalog)
+    if coh.collecting:
+        w.append({"code": "collecting", "message": (
+            f"You hold {coh.count} credentials that tell no single story (coherence {coh.score}/100). The guide's "
+            "universal rule: never collect certifications for their own sake — pick the next one to deepen one "
+            "direction, and build projects with what you have.")})
     # superseded: the guide's pick retired and its successor is offered
     seen: set[str] = set()
     for s in top:

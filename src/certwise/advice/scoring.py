@@ -164,7 +164,6 @@ ROLE_READINESS = {"ml-practitioner": 1.0, "developer": 0.5, "data-professional":
                   "leader": 0.0, "career-changer": 0.0, "student": 0.0, "non-technical": -1.0}
 # A cloud exam is capped by hands-on time on *that* cloud ("if you've never used AWS").
 CLOUD_CAP = {"none": 1.0, "some": 4.0, "extensive": 5.0}
-COLLECTING_BELOW = 65  # coherence of 3+ held credentials below this: "collecting", not a story
 PLATFORM_ECOSYSTEM = {"databricks": "databricks", "spark": "databricks", "nvidia": "nvidia"}
 OVER_LEVEL_PENALTY = 0.4  # per level above readiness ("failed attempts … waste money")
 UNDER_LEVEL_PENALTY = 0.12  # per level below (too easy: less signal, but no harm)

@@ -3,14 +3,8 @@
 "The key is coherence. Random certifications dilute your profile. Certifications that build on
 each other tell a story of intentional skill development." A stack is ordered with
 prerequisites first, skips what the person holds, replaces retired credentials with their
-successors, and carries its total cost, total months and a coherence score (0–100):
-
-* 50 — one ecosystem: the share of credentials on the dominant platform (vendor-neutral
-  ones count half: they travel, but they do not deepen one platform);
-* 20 — rising level: each step at or above the level of the one before it (from
-  professional level on, any professional, specialty or program credential counts);
-* 30 — connected domains: each credential shares a domain (full credit) or a related
-  domain (partial credit) with one before it.
+successors, and carries its total cost, total months and a coherence score (0–100, the
+rule of :func:`certwise.advice.coherence.path_coherence`).
 
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
@@ -25,11 +19,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.coherence import path_coherence, rises, story_order
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
 from certwise.advice.scoring_index import ScoringIndex, index_of
-from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.catalog.model import Credential
 from certwise.constants import WEEKS_PER_MONTH
 
 if TYPE_CHECKING:
@@ -49,12 +44,6 @@ DEFAULT_HOURS_PER_WEEK = 5.0
 STACK_POOL = 60  # how many ranked credentials the stack after the first pick chooses from
 MAX_DILUTION = 10  # a next step may lower the story's coherence by at most this much
 
-_ML = {"ml-engineering", "mlops", "data-science", "deep-learning", "computer-vision", "nlp", "generative-ai",
-       "ai-applications", "infrastructure"}
-_BUSINESS = {"ai-literacy", "ai-governance", "product-management", "generative-ai", "ai-applications",
-             "cloud-fundamentals"}
-_DATA = {"data-engineering", "data-science", "ml-engineering", "mlops"}
-_CLUSTERS = (_ML, _BUSINESS, _DATA)
 
 # The guide's stacks. A step is an id (with alternatives) or a label with catalog options.
 _NAMED: dict[str, list[dict[str, Any]]] = {
@@ -94,51 +83,6 @@ _NAMED: dict[str, list[dict[str, Any]]] = {
                                              "AI applications with Amazon Bedrock."},
     ],
 }
-
-
-# --- coherence ----------------------------------------------------------------------------------
-
-
-def _link(a: Credential, b: Credential) -> float:
-    da, db = set(a.domains), set(b.domains)
-    if da & db:
-        return 1.0
-    if a.ecosystem == b.ecosystem and a.ecosystem != "vendor-neutral" and \
-            "cloud-fundamentals" in (da | db):
-        return 0.8  # a platform's fundamentals lead into its other credentials
-    if any(da & cl and db & cl for cl in _CLUSTERS):
-        return 0.5
-    return 0.0
-
-
-def rises(a: Credential, b: Credential) -> bool:
-    """``b`` is a step up from ``a``, or level with it; from professional level on, any
-    professional, specialty or program credential counts ("a specialized certification in your
-    area" follows the cloud ML certification)."""
-    ra, rb = LEVEL_RANK[a.level.value], LEVEL_RANK[b.level.value]
-    return rb >= min(ra, 3)
-
-
-def coherence(ids: Iterable[str], catalog: Catalog) -> int:
-    """0–100: how well credentials (in the order taken) tell one story. Unknown ids are ignored.
-
-    >>> from certwise.catalog import default_catalog
-    >>> coherence(["aws-cloud-practitioner", "aws-ai-practitioner", "aws-ml-engineer-associate"], default_catalog())
-    94
-    """
-    creds = [catalog.get(i) for i in ids if i in catalog]
-    n = len(creds)
-    if n <= 1:
-        return 100
-    ecos = [c.ecosystem for c in creds if c.ecosystem != "vendor-neutral"]
-    neutral = n - len(ecos)
-    dominant = max((ecos.count(e) for e in set(ecos)), default=0)
-    eco = (dominant + 0.5 * neutral) / n if ecos else 0.5 + 0.5 * (n == 1)
-    if not ecos:
-        eco = 0.75  # all vendor-neutral: portable, but no platform story
-    rising = sum(rises(a, b) for a, b in zip(creds, creds[1:], strict=False)) / (n - 1)
-    linked = sum(max(_link(creds[i], creds[j]) for j in range(i)) for i in range(1, n)) / (n - 1)
-    return int(round(50 * eco + 20 * rising + 30 * linked))
 
 
 # --- building blocks ------------------------------------------------------------------------
@@ -194,7 +138,7 @@ def _finish(name: str, title: str, steps: list[dict[str, Any]], creds: list[Cred
         "name": name, "title": title, "steps": steps,
         "total_cost_usd": {"low": _n(cost_lo), "high": _n(cost_hi)},
         "total_months": {"low": round(m_lo, 1), "high": round(m_hi, 1)},
-        "coherence": coherence(ids, catalog),
+        "coherence": path_coherence(ids, catalog),
     }
     if extra:
         out.update(extra)
@@ -315,12 +259,12 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             and s.factors["goal"] >= 0.6 and s.factors["budget"] >= 0.5 and s.factors["prestige"] >= 0.3
             and not _held_covers(s.cred, held, catalog)]
     # the story so far: what you hold (by level), then the path
-    story = sorted(held & index.by_id.keys(), key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))
+    story = story_order(held & index.by_id.keys(), catalog)
     after = 0
     while after < length - 1 and pool:
         last = path[-1]
         covered = {d for p in path for d in p.domains}
-        base = coherence([*story, *(p.id for p in path)], catalog)
+        base = path_coherence([*story, *(p.id for p in path)], catalog)
         # score the next step for the person who holds the path so far (readiness and
         # progression move on with it)
         future = profile.model_copy(update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
@@ -334,7 +278,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             if c.level == last.level and set(c.domains) <= covered:
                 continue  # the same ground at the same level: a second badge, not a next step
             builds = any(p.id in c.recommended_before or p.id in c.prerequisites for p in path)
-            coh = coherence([*story, *(p.id for p in path), c.id], catalog)
+            coh = path_coherence([*story, *(p.id for p in path), c.id], catalog)
             # (a single credential is trivially coherent: judge the first addition against 90)
             if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
                 continue  # "random certifications dilute your profile"
