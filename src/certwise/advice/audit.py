@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from certwise.advice.coherence import holdings_coherence, path_coherence
+from certwise.advice.coherence import holdings_coherence
 from certwise.advice.issuers import is_known_issuer
+from certwise.advice.ladder import ECOSYSTEM_NAMES, domain_name, dominant_path, next_rung
 from certwise.advice.worth import is_generic_title
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.words import and_list, cap, count
@@ -43,18 +44,6 @@ if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
 __all__ = ["Holding", "audit"]
-
-START_HERE = {  # the guide: "where do I start?"
-    "ibm-ai-engineering": "the guide's pick for complete beginners: structured, with hands-on projects",
-    "google-ai-essentials": "the guide's pick for AI literacy fast: under 10 hours",
-}
-
-_ECO_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
-              "nvidia": "NVIDIA", "vendor-neutral": "vendor-neutral"}
-_DOMAIN_NAMES = {"ml-engineering": "ML engineering", "mlops": "MLOps", "generative-ai": "generative AI",
-                 "nlp": "NLP", "ai-literacy": "AI literacy", "ai-governance": "AI governance",
-                 "ai-applications": "AI applications"}
-
 
 # --- holdings ---------------------------------------------------------------------------------
 
@@ -309,7 +298,7 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
     for r in redundant:
         warnings.append({"code": "redundant", "message": r["reason"]})
 
-    steps = _next_steps(rec, catalog, as_of)
+    steps = next_rung(coh.order, catalog, as_of, earned={i.cred.id: i.h.earned for i in rec if i.cred})
     nxt = [s["id"] for s in steps]
 
     collecting = coh.collecting
@@ -417,7 +406,7 @@ def _redundant(rec: list[_Held], catalog: Catalog) -> list[dict[str, Any]]:
                 seen.add(pair)
                 keep = min((a, b), key=lambda c: (c.tier or 9, -LEVEL_RANK[c.level.value]))
                 drop = b if keep is a else a
-                area = ", ".join(_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in a.domains)
+                area = ", ".join(domain_name(d) for d in a.domains)
                 renews = drop.renewal.validity_years and drop.renewal.method not in ("none", "not-applicable")
                 out.append({"ids": [a.id, b.id], "names": [a.name, b.name], "keep": keep.id,
                             "reason": f"{a.name} and {b.name} prove the same thing ({a.level.value}, {area}); "
@@ -427,122 +416,12 @@ def _redundant(rec: list[_Held], catalog: Catalog) -> list[dict[str, Any]]:
     return out
 
 
-# --- what next --------------------------------------------------------------------------------
-
-
-def _live(ident: str, catalog: Catalog, as_of: date) -> Credential | None:
-    if ident not in catalog:
-        return None
-    try:
-        from certwise.advice.stacks import live_version
-    except ImportError:  # pragma: no cover
-        c = catalog.get(ident)
-        return c if c.is_live(as_of) else None
-    return live_version(ident, catalog, as_of)[0]
-
-
-def _covered(c: Credential, held: set[str], catalog: Catalog) -> bool:
-    """Held already, or a newer version of it is."""
-    return c.id in held or any(s in held for s in c.lifecycle.successors)
-
-
-def _dominant(rec: list[Credential], as_of: date | None = None) -> tuple[str | None, list[str], int]:
-    """(dominant ecosystem or None, dominant domains, highest level rank on that path).
-
-    Domains weigh by level (what you reached last says more about your direction); the level
-    counts only credentials still live when any are (a retired specialty is not a rung to climb).
-    """
-    ecos = Counter(c.ecosystem for c in rec if c.ecosystem != "vendor-neutral")
-    eco: str | None = None
-    if ecos:
-        top = max(ecos.values())
-        tied = [e for e, n in ecos.items() if n == top]
-        # ties: the ecosystem where you reached the highest level
-        eco = max(tied, key=lambda e: (max(LEVEL_RANK[c.level.value] for c in rec if c.ecosystem == e), e))
-    path = [c for c in rec if eco is None or c.ecosystem in (eco, "vendor-neutral")]
-    doms: Counter[str] = Counter()
-    for c in path:
-        for d in c.domains:
-            doms[d] += LEVEL_RANK[c.level.value]
-    domains = [d for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
-    rungs = [c for c in path if c.kind.value != "learning-path"]
-    live = [c for c in rungs if as_of is None or c.status(as_of) != "retired"]
-    level = max((LEVEL_RANK[c.level.value] for c in (live or rungs)), default=0)
-    return eco, domains, level
-
-
-def _next_steps(rec: list[_Held], catalog: Catalog, as_of: date, n: int = 3) -> list[dict[str, Any]]:
-    creds = [i.cred for i in rec if i.cred]
-    held = {c.id for c in creds}
-    steps: list[dict[str, Any]] = []
-    taken: set[str] = set()
-
-    def add(c: Credential, why: str) -> None:
-        if c.id not in taken and not _covered(c, held, catalog) and c.is_live(as_of):
-            taken.add(c.id)
-            steps.append({"id": c.id, "name": c.name, "why": why})
-
-    if not creds:
-        for ident, why in START_HERE.items():
-            c = _live(ident, catalog, as_of)
-            if c is not None:
-                add(c, why)
-        return steps[:n]
-
-    # a retired credential you hold: its successor keeps the story current
-    for c in creds:
-        if c.status(as_of) == "retired":
-            for s in c.lifecycle.successors:
-                sc = _live(s, catalog, as_of)
-                if sc is not None:
-                    add(sc, f"the successor of {c.name} (retired {_iso(c.lifecycle.retired)}) keeps your story current")
-                    break
-
-    eco, domains, level = _dominant(creds, as_of)
-    ids = [c.id for c in creds]
-    scored: list[tuple[float, str, Credential, str]] = []
-    for relaxed in (False, True):  # relaxed: nothing at or above your level, so any level on the path
-        for c in catalog:
-            if c.kind.value == "learning-path" or not c.is_live(as_of) or _covered(c, held, catalog):
-                continue
-            if eco is not None and c.ecosystem != eco:
-                continue
-            shared = [d for d in c.domains if d in domains]
-            if not shared and not relaxed:
-                continue
-            rank = LEVEL_RANK[c.level.value]
-            if rank < level and not (relaxed and rank > 1):
-                continue
-            if any(p not in held for p in c.prerequisites):
-                continue
-            step = {1: 30, 0: 8, 2: 12}.get(rank - level, 0)  # the next level, not a leap
-            gain = path_coherence([*ids, c.id], catalog)
-            builds = sorted(h for h in held if h in c.recommended_before)
-            score = 10 * len(shared) + step + gain / 5 + (15 if builds else 0) + (5 - (c.tier or 5))
-            where = (_ECO_NAMES.get(eco, eco) + " ") if eco else ""
-            area = and_list([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in (shared or c.domains)])
-            if rank > level:
-                why = f"the next level on your {where}path ({c.level.value}) in {area}"
-            elif rank == level:
-                why = f"deepens your {where}{area} at the same level"
-            else:
-                why = f"broadens your {where}path into {area}"
-            if builds:
-                why += f"; builds on {', '.join(builds)}"
-            scored.append((-score, c.id, c, why))
-        if scored:
-            break
-    for _, _, c, why in sorted(scored, key=lambda t: (t[0], t[1])):
-        add(c, why)
-    return steps[:n]
-
-
 # --- the story --------------------------------------------------------------------------------
 
 
 def _areas(creds: list[Credential]) -> list[str]:
     doms = Counter(d for c in creds for d in c.domains)
-    return [_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [domain_name(d) for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, expired: list[dict[str, Any]],
@@ -579,9 +458,10 @@ def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, e
     if not creds:
         return (f"{cap(count(total, 'credential'))}, none of them from a program the catalog recognises: "
                 "employers may not know them. Start one that hiring managers do recognise." + then + lapsed)
-    eco, domains, _ = _dominant(creds)
-    where = _ECO_NAMES.get(eco, eco) + " " if eco else ""
-    area = and_list([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in domains[:2]] or ["AI"])
+    path = dominant_path(creds)
+    eco, domains = path.ecosystem, path.domains
+    where = ECOSYSTEM_NAMES.get(eco, eco) + " " if eco else ""
+    area = and_list([domain_name(d) for d in domains[:2]] or ["AI"])
     if len(creds) == 1 and not unrec:
         c = creds[0]
         more = ("A start; the next step should build on it rather than add a new direction."
