@@ -156,9 +156,9 @@ def test_full_description_goes_through_worth_evaluate_description(monkeypatch):
         seen.append(desc)
         return {"verdict": "situational", "red_flags": [{"code": "no-hands-on", "message": "no labs"}]}
 
-    import certwise.advice.worth as worth
+    import certwise.advice.holdings as holdings
 
-    monkeypatch.setattr(worth, "evaluate_description", evaluate_description)
+    monkeypatch.setattr(holdings, "evaluate_description", evaluate_description)
     h = Holding(id=None, name="Robots", issuer="Acme", url="https://acme.example/b",
                 details={"price_usd": 20, "hours": 3, "assessment": "project"})
     r = audit([h], CAT, AS_OF)

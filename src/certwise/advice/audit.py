@@ -12,9 +12,10 @@ a set of holdings (catalog ids, Open Badges, portfolio entries) the way a hiring
 * **warnings** (``collecting``, ``expired``, ``expiring-soon``, ``unrecognized``, ``redundant``,
   ``superseded``), each with a message that says what to do;
 * **next**: the step that strengthens the story, the next level in the dominant ecosystem and
-  domain.
+  domain (:func:`certwise.advice.ladder.next_rung`).
 
-Pure: no I/O. Expiry comes from the holding when given, else from the provider's renewal rule.
+Pure: no I/O. Holdings are read by :mod:`certwise.advice.holdings`: expiry comes from the
+holding when given, else from the provider's renewal rule.
 
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
@@ -26,17 +27,15 @@ Pure: no I/O. Expiry comes from the holding when given, else from the provider's
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.coherence import holdings_coherence
-from certwise.advice.issuers import is_known_issuer
+from certwise.advice.holdings import Held, Holding, read_holdings
+from certwise.advice.issuers import normalise_name
 from certwise.advice.ladder import ECOSYSTEM_NAMES, domain_name, dominant_path, next_rung
-from certwise.advice.worth import is_generic_title
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.words import and_list, cap, count
 
@@ -45,183 +44,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Holding", "audit"]
 
-# --- holdings ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Holding:
-    """One credential a person holds. ``id`` is a catalog id (or alias) or None (uncatalogued).
-
-    ``details`` may carry what :func:`evaluate_description` reads for uncatalogued ones
-    (price_usd, hours, assessment, hands_on, renewal_years).
-    """
-
-    id: str | None
-    name: str
-    issuer: str = ""
-    earned: date | None = None
-    expires: date | None = None
-    source: str = "manual"
-    url: str | None = None
-    details: Mapping[str, Any] | None = field(default=None, compare=False)
-
-    @classmethod
-    def from_obj(cls, obj: Any, source: str | None = None) -> Holding:
-        """From a dict, a badge (:class:`certwise.interop.openbadges.Badge`) or a portfolio entry."""
-        get = obj.get if isinstance(obj, Mapping) else (lambda k, d=None: getattr(obj, k, d))
-        return cls(
-            id=get("id"),
-            name=str(get("name") or get("id") or "unnamed credential"),
-            issuer=str(get("issuer") or ""),
-            earned=_date(get("earned")),
-            expires=_date(get("expires")),
-            source=source or str(get("source") or "manual"),
-            url=get("url") or get("credential_url"),
-            details=get("details"),
-        )
-
-
-def _date(v: Any) -> date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        raise ValueError(f"'{v}' is not a date; use YYYY-MM-DD, e.g. 2025-03-01") from None
-
-
-@dataclass
-class _Held:
-    h: Holding
-    cred: Credential | None
-    expires: date | None
-    basis: str  # given, provider-rule, never, unknown
-    judged: dict[str, Any] | None = None  # evaluate's answer, for uncatalogued ones
-
-    @property
-    def key(self) -> str:
-        return self.cred.id if self.cred else f"custom:{_norm(self.h.name)}|{_norm(self.h.issuer)}"
-
-    @property
-    def label(self) -> str:
-        return self.cred.name if self.cred else self.h.name
-
-    @property
-    def mill_like(self) -> bool:
-        """What a certificate mill hands out: a generic title or an issuer nobody knows, or a skip."""
-        if self.cred or not self.judged:
-            return False
-        codes = {f.get("code") for f in self.judged.get("red_flags", [])}
-        return self.judged.get("verdict") == "skip" or bool(codes & {"generic-title", "unrecognized-issuer"})
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
-
-
-def _resolve(h: Holding, catalog: Catalog) -> Credential | None:
-    for ident in (h.id, h.name):
-        if ident:
-            cid = catalog.resolve(ident)
-            if cid is not None:
-                return catalog.get(cid)
-    return None
-
-
-def _expiry(h: Holding, c: Credential | None) -> tuple[date | None, str]:
-    if h.expires:
-        return h.expires, "given"
-    if c is None:
-        return None, "unknown"
-    rule = c.renewal
-    if not rule.expires:
-        return None, "never"
-    if h.earned is None:
-        return None, "unknown"
-    return rule.expiry(h.earned), "provider-rule"
-
-
-def _merge(items: list[_Held]) -> list[_Held]:
-    """One per credential: the latest earned (a renewal) wins."""
-    out: dict[str, _Held] = {}
-    for it in items:
-        cur = out.get(it.key)
-        if cur is None or (it.h.earned or date.min, it.expires or date.min) > (cur.h.earned or date.min,
-                                                                                cur.expires or date.min):
-            out[it.key] = it
-    return list(out.values())
-
-
-# --- judging uncatalogued credentials ---------------------------------------------------------
-#
-# The evaluate test (advice/worth.py) needs a full description: price, hours, assessment. A badge
-# or a portfolio entry usually carries only a name and an issuer, and a missing assessment must
-# not count as "quiz only". So: with price and hours known, the full test; otherwise the part of
-# it that the name and issuer can answer (generic title, unrecognised issuer), said as such.
-
-_DESC_KEYS = ("name", "issuer", "price_usd", "hours", "assessment", "hands_on", "renewal_years", "url")
-
-
-def _judge_by_name(desc: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """The evaluate test restricted to what a name and an issuer can tell."""
-    name, issuer = str(desc.get("name") or ""), str(desc.get("issuer") or "")
-    flags: list[dict[str, str]] = []
-    if is_generic_title(name):
-        flags.append({"code": "generic-title", "message": f"\"{name}\" names no platform or skill: "
-                      "\"'AI Certified Professional' means nothing\""})
-    if not is_known_issuer(issuer, catalog):
-        flags.append({"code": "unrecognized-issuer",
-                      "message": f"{issuer or 'an unnamed issuer'} is not an issuer hiring managers are likely to "
-                      "know: \"it might actually raise questions\""})
-    if desc.get("assessment") in ("none", "quiz"):
-        flags.append({"code": "quiz-only", "message": "assessed by a quiz or not at all"})
-    if desc.get("hands_on") is False:
-        flags.append({"code": "no-hands-on", "message": "no hands-on projects or labs"})
-    verdict = "skip" if {f["code"] for f in flags} & {"generic-title", "unrecognized-issuer"} or len(flags) >= 2 \
-        else "situational"
-    return {"name": name, "id": None, "verdict": verdict, "red_flags": flags, "basis": "name-and-issuer",
-            "reasons": ["judged on its name and issuer only; describe it fully with `certwise evaluate --file` "
-                        "(price, hours, assessment, hands-on) for the whole test"]}
-
-
-def _evaluate(h: Holding, catalog: Catalog, as_of: date) -> dict[str, Any]:
-    desc: dict[str, Any] = {"name": h.name, "issuer": h.issuer, "url": h.url}
-    desc.update({k: v for k, v in (h.details or {}).items() if k in _DESC_KEYS})
-    desc = {k: v for k, v in desc.items() if v is not None}
-    if desc.get("price_usd") is not None and desc.get("hours"):
-        try:
-            from certwise.advice.worth import evaluate_description
-        except ImportError:  # pragma: no cover - worth.py ships with the package
-            return _judge_by_name(desc, catalog)
-        try:
-            result = dict(evaluate_description(desc, catalog, as_of))
-        except (ValueError, TypeError):
-            return _judge_by_name(desc, catalog)
-        result["red_flags"] = [f if isinstance(f, Mapping) else {"code": str(f), "message": str(f)}
-                               for f in result.get("red_flags", [])]
-        result["basis"] = "full-description"
-        return result
-    return _judge_by_name(desc, catalog)
-
-
 # --- the audit --------------------------------------------------------------------------------
 
 
 def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days: int = 90) -> dict[str, Any]:
     """Audit ``holdings`` as of ``as_of`` (SPEC.md §4 audit JSON)."""
-    items: list[_Held] = []
-    for h in holdings:
-        c = _resolve(h, catalog)
-        exp, basis = _expiry(h, c)
-        items.append(_Held(h, c, exp, basis))
-    items = _merge(items)
-    for it in items:
-        if it.cred is None:
-            it.judged = _evaluate(it.h, catalog, as_of)
+    items = read_holdings(holdings, catalog, as_of)
     unrec = [i for i in items if i.cred is None]
     # coherence: the recognised credentials' story, diluted by the ones employers won't know
     coh = holdings_coherence([i.cred.id for i in items if i.cred], catalog,
@@ -330,7 +158,7 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _expired_entry(it: _Held, as_of: date, catalog: Catalog, held_ids: set[str]) -> dict[str, Any]:
+def _expired_entry(it: Held, as_of: date, catalog: Catalog, held_ids: set[str]) -> dict[str, Any]:
     c = it.cred
     assert it.expires is not None
     days = (as_of - it.expires).days
@@ -359,7 +187,7 @@ def _expired_entry(it: _Held, as_of: date, catalog: Catalog, held_ids: set[str])
     return entry
 
 
-def _expiring_entry(it: _Held, as_of: date) -> dict[str, Any]:
+def _expiring_entry(it: Held, as_of: date) -> dict[str, Any]:
     c = it.cred
     assert it.expires is not None
     days = (it.expires - as_of).days
@@ -384,7 +212,7 @@ def _expiring_entry(it: _Held, as_of: date) -> dict[str, Any]:
     return entry
 
 
-def _redundant(rec: list[_Held], catalog: Catalog) -> list[dict[str, Any]]:
+def _redundant(rec: list[Held], catalog: Catalog) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[frozenset[str]] = set()
     creds = [i.cred for i in rec if i.cred]
@@ -424,7 +252,7 @@ def _areas(creds: list[Credential]) -> list[str]:
     return [domain_name(d) for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, expired: list[dict[str, Any]],
+def _story(rec: list[Held], unrec: list[Held], score: int, collecting: bool, expired: list[dict[str, Any]],
            steps: list[dict[str, Any]], catalog: Catalog) -> str:
     creds = [i.cred for i in rec if i.cred]
     total = len(rec) + len(unrec)
@@ -434,7 +262,7 @@ def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, e
     if total == 0:
         return ("No credentials yet. Pick one that fits where you are, commit to a timeline, and start." + then)
     if collecting:
-        providers = {c.provider for c in creds} | {_norm(i.h.issuer) for i in unrec if i.h.issuer}
+        providers = {c.provider for c in creds} | {normalise_name(i.h.issuer) for i in unrec if i.h.issuer}
         ecos = {c.ecosystem for c in creds if c.ecosystem != "vendor-neutral"}
         mills = sum(i.mill_like for i in unrec)
         dates = sorted(d for d in (i.h.earned for i in [*rec, *unrec]) if d)

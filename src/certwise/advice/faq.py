@@ -15,6 +15,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.profile import profile_from
+from certwise.advice.recommend import recommend
 from certwise.words import span
 
 if TYPE_CHECKING:
@@ -27,9 +29,6 @@ def _months(c: Credential) -> str:
 
 
 def _top(catalog: Catalog, as_of: date, mapping: dict[str, Any]) -> str:
-    from certwise.advice.profile import profile_from
-    from certwise.advice.recommend import recommend
-
     recs = recommend(profile_from(mapping), catalog, as_of, limit=1)["recommendations"]
     return recs[0]["id"] if recs else ""
 

@@ -53,7 +53,8 @@ WEIGHTY_IN_AI: tuple[str, ...] = MAJOR_ISSUERS + AI_ISSUERS + NAMED_UNIVERSITIES
 IssuerClass = Literal["major", "university", "known", "unknown"]
 
 
-def _norm(s: str) -> str:
+def normalise_name(s: str) -> str:
+    """Lower case, runs of anything but letters and digits as one space: for comparing names."""
     return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
 
 
@@ -89,5 +90,5 @@ def is_known_issuer(issuer: str, catalog: Catalog | None = None) -> bool:
         return True
     if catalog is None:
         return False
-    n = _norm(issuer)
-    return any(n and (n == _norm(c.provider) or _norm(c.provider) in n) for c in catalog)
+    n = normalise_name(issuer)
+    return any(n and (n == normalise_name(c.provider) or normalise_name(c.provider) in n) for c in catalog)
