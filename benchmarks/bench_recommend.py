@@ -3,8 +3,8 @@
 Run: ``.venv/bin/python benchmarks/bench_recommend.py [--sizes 1000,10000,100000] [--repeat 7]``
 
 Prints a table of catalog size against median milliseconds: the first ("cold") call includes
-extracting the per-catalog features; later ("warm") calls reuse them, as a long-running web
-server does. The ms/1k column shows whether growth is linear (flat) or worse (rising). Then it
+building the catalog's ScoringIndex (certwise.advice.scoring_index.index_of); later ("warm")
+calls reuse it, as a long-running web server does. The ms/1k column shows whether growth is linear (flat) or worse (rising). Then it
 times ``certwise recommend … --json`` as a subprocess against ``python -c pass`` in the same run.
 Not a test: numbers depend on the machine.
 """

@@ -11,6 +11,12 @@ from certwise.catalog.model import FACT_FIELDS, Credential
 JAN = date(2026, 1, 9)  # the guide's date
 NOV = date(2026, 11, 24)
 
+# The guide's colleague: "seven different AI certifications over the past year", from different
+# providers, none of which helped — and holdings that build one direction (real catalog ids).
+GUIDE_SEVEN = ("google-ai-essentials", "aws-cloud-practitioner", "azure-fundamentals", "nvidia-nca-genl",
+               "ibm-ai-engineering", "databricks-ml-associate", "google-genai-leader")
+ONE_DIRECTION = ("aws-cloud-practitioner", "aws-ai-practitioner", "aws-ml-engineer-associate")
+
 
 def cred(id: str, **kw: Any) -> Credential:
     """A valid Credential with sensible defaults; keyword arguments override fields."""

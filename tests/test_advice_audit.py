@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certwise.advice.audit import COLLECTING_BELOW, Holding, audit
+from advice_fixtures import GUIDE_SEVEN, ONE_DIRECTION
+from certwise.advice.audit import Holding, audit
+from certwise.advice.coherence import COLLECTING_BELOW, holdings_coherence
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import EXAMPLE, FACT_FIELDS, Credential
 
@@ -154,9 +156,9 @@ def test_full_description_goes_through_worth_evaluate_description(monkeypatch):
         seen.append(desc)
         return {"verdict": "situational", "red_flags": [{"code": "no-hands-on", "message": "no labs"}]}
 
-    import certwise.advice.worth as worth
+    import certwise.advice.holdings as holdings
 
-    monkeypatch.setattr(worth, "evaluate_description", evaluate_description)
+    monkeypatch.setattr(holdings, "evaluate_description", evaluate_description)
     h = Holding(id=None, name="Robots", issuer="Acme", url="https://acme.example/b",
                 details={"price_usd": 20, "hours": 3, "assessment": "project"})
     r = audit([h], CAT, AS_OF)
@@ -330,6 +332,30 @@ def test_real_aws_path_points_to_the_professional(real):
                                                 "aws-ml-engineer-associate")], real, AS_OF)
     assert r["coherence"] >= 70 and "collecting" not in codes(r)
     assert r["next"][0] == "aws-genai-developer"
+
+
+def test_real_guide_anecdote_is_collecting_and_one_direction_is_not(real):
+    earned = [date(2026, 1, 5) + timedelta(days=45 * n) for n in range(len(GUIDE_SEVEN))]  # within a year
+    r = audit([Holding(id=i, name=i, earned=d) for i, d in zip(GUIDE_SEVEN, earned, strict=True)], real, AS_OF)
+    assert codes(r)[0] == "collecting" and r["coherence"] < COLLECTING_BELOW
+    assert r["story"].startswith("Seven badges that tell no story, collected within a year")
+    r = audit([Holding(id=i, name=i) for i in ONE_DIRECTION], real, AS_OF)
+    assert "collecting" not in codes(r) and r["coherence"] >= 90
+    assert r["story"].startswith("A coherent story: AWS credentials")
+
+
+def test_real_audit_and_recommend_give_the_same_coherence_for_the_same_holdings(real):
+    from certwise.advice.profile import Profile
+    from certwise.advice.recommend import recommend
+
+    for held_ids in (GUIDE_SEVEN, ONE_DIRECTION, GUIDE_SEVEN[:4], ("aws-cloud-practitioner", "nvidia-nca-genl")):
+        a = audit([Holding(id=i, name=i) for i in held_ids], real, AS_OF)
+        assert a["coherence"] == holdings_coherence(held_ids, real).score
+        rec = recommend(Profile(role="developer", held=held_ids), real, AS_OF)
+        warned = [w["message"] for w in rec["warnings"] if w["code"] == "collecting"]
+        assert bool(warned) == ("collecting" in codes(a))
+        if warned:
+            assert f"(coherence {a['coherence']}/100)" in warned[0]
 
 
 def test_real_holder_of_retired_specialty_is_pointed_to_its_successor(real):

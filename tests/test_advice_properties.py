@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 
 from advice_fixtures import mini_catalog
 from certwise.advice.profile import Profile
-from certwise.advice.recommend import rank, recommend
+from certwise.advice.ranking import rank
+from certwise.advice.recommend import recommend
+from certwise.advice.scoring import score
+from certwise.advice.scoring_index import ScoringIndex, index_of
 from certwise.advice.worth import evaluate_credential
 from certwise.profile_spec import field
 
@@ -129,3 +132,26 @@ def test_the_fast_ranking_agrees_with_the_exact_one_on_the_real_catalog(catalog,
     p = p.model_copy(update={"held": tuple(h for h in p.held if h in catalog)})
     full = rank(p, catalog, as_of, limit=None)
     assert [s.cred.id for s in rank(p, catalog, as_of, limit=k)] == [s.cred.id for s in full[:k]]
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates)
+def test_the_table_path_equals_scoring_every_credential_with_the_model(p, as_of):
+    """rank (the table path) = score() on every eligible credential, sorted by score then id."""
+    index = index_of(MINI)
+    eligible = [MINI.credentials[i] for i in index.on(as_of).eligible]
+    free_only = p.budget_usd == 0
+    exact = [score(p, c, index, as_of) for c in eligible if c.id not in p.held
+             and not (free_only and not (c.cost.is_free or c.cost.financial_aid))]
+    exact.sort(key=lambda s: (-round(s.score, 9), s.cred.id))
+    ranked = rank(p, MINI, as_of, limit=None, index=index)
+    assert [s.cred.id for s in ranked] == [s.cred.id for s in exact]
+    assert [s.score for s in ranked] == [s.score for s in exact]
+    assert [s.factors for s in ranked] == [s.factors for s in exact]
+
+
+def test_an_index_built_explicitly_ranks_like_the_catalogs_own(catalog):
+    p = Profile(role="developer", cloud="aws", cloud_experience="some", years_experience=4, goal="ml-engineering")
+    own = rank(p, catalog, date(2026, 11, 24), limit=None)
+    built = rank(p, catalog, date(2026, 11, 24), limit=None, index=ScoringIndex.build(catalog))
+    assert [(s.cred.id, s.score) for s in own] == [(s.cred.id, s.score) for s in built]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from advice_fixtures import JAN, NOV, cred, mini_catalog
+from advice_fixtures import GUIDE_SEVEN, JAN, NOV, ONE_DIRECTION, cred, mini_catalog
 from certwise.advice.profile import Profile
 from certwise.advice.recommend import WEIGHTS, rank, recommend
 from certwise.catalog.load import Catalog
@@ -264,6 +264,25 @@ def test_collecting_triggered_and_not(mini):
     coherent = ("aws-cloud-practitioner", "aws-ai-practitioner", "aws-ml-engineer-associate")
     assert "collecting" not in codes(recommend(Profile(held=coherent), mini, NOV))
     assert "collecting" not in codes(recommend(Profile(held=("google-ai-essentials",)), mini, NOV))
+
+
+def test_the_guides_seven_scattered_certifications_are_collecting(catalog):
+    need(catalog, *GUIDE_SEVEN)
+    r = recommend(Profile(role="data-professional", years_experience=5, held=GUIDE_SEVEN), catalog, NOV)
+    msg = next(w["message"] for w in r["warnings"] if w["code"] == "collecting")
+    assert msg.startswith("You hold 7 credentials that tell no single story")
+
+
+def test_holdings_that_build_one_direction_are_not_collecting(catalog):
+    need(catalog, *ONE_DIRECTION)
+    for extra in ((), ("google-ai-essentials",)):
+        r = recommend(Profile(role="developer", cloud="aws", held=ONE_DIRECTION + extra), catalog, NOV)
+        assert "collecting" not in codes(r)
+
+
+def test_three_credentials_are_a_few_not_a_collection(mini):
+    scattered = ("aws-cloud-practitioner", "databricks-ml-professional", "azure-ai-apps-agents-developer")
+    assert "collecting" not in codes(recommend(Profile(held=scattered), mini, NOV))
 
 
 def test_superseded_triggered_and_not(mini):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from advice_fixtures import NOV, mini_catalog
+from certwise.advice.coherence import path_coherence as coherence
 from certwise.advice.profile import Profile
-from certwise.advice.stacks import STACK_NAMES, coherence, named_stack, stack_for_profile
+from certwise.advice.stacks import STACK_NAMES, named_stack, stack_for_profile
 from certwise.catalog.model import LEVEL_RANK
 
 

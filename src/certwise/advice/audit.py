@@ -5,17 +5,17 @@ year—badges lined up like military medals" and could not say which had helped.
 a set of holdings (catalog ids, Open Badges, portfolio entries) the way a hiring manager would
 (SPEC.md §4 ``audit``):
 
-* **coherence** 0-100: one ecosystem, rising level, connected domains
-  (:func:`certwise.advice.stacks.coherence` over the catalogued ones, in the order earned),
-  diluted by credentials the catalog does not know (a mill-like one weighs one, another half)
-  and less :data:`SPREAD_PENALTY` points for every platform beyond two;
+* **coherence** 0-100 and the ``collecting`` verdict: one ecosystem, rising level, connected
+  domains, diluted by credentials the catalog does not know — the same rule as recommend's
+  (:func:`certwise.advice.coherence.holdings_coherence`);
 * **story**: the same judgement in plain words;
 * **warnings** (``collecting``, ``expired``, ``expiring-soon``, ``unrecognized``, ``redundant``,
   ``superseded``), each with a message that says what to do;
 * **next**: the step that strengthens the story, the next level in the dominant ecosystem and
-  domain.
+  domain (:func:`certwise.advice.ladder.next_rung`).
 
-Pure: no I/O. Expiry comes from the holding when given, else from the provider's renewal rule.
+Pure: no I/O. Holdings are read by :mod:`certwise.advice.holdings`: expiry comes from the
+holding when given, else from the provider's renewal rule.
 
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
@@ -27,289 +27,39 @@ Pure: no I/O. Expiry comes from the holding when given, else from the provider's
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.coherence import holdings_coherence
+from certwise.advice.holdings import Held, Holding, read_holdings
+from certwise.advice.issuers import normalise_name
+from certwise.advice.ladder import ECOSYSTEM_NAMES, domain_name, dominant_path, next_rung
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.words import and_list, cap, count
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-__all__ = ["Holding", "audit", "COLLECTING_MIN", "COLLECTING_BELOW", "SPREAD_PENALTY"]
-
-COLLECTING_MIN = 4  # this many credentials or more …
-COLLECTING_BELOW = 50  # … with coherence below this: collecting, not building a story
-SPREAD_PENALTY = 8  # coherence points off for each platform beyond two: random credentials dilute
-START_HERE = {  # the guide: "where do I start?"
-    "ibm-ai-engineering": "the guide's pick for complete beginners: structured, with hands-on projects",
-    "google-ai-essentials": "the guide's pick for AI literacy fast: under 10 hours",
-}
-
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve")
-_ECO_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
-              "nvidia": "NVIDIA", "vendor-neutral": "vendor-neutral"}
-_DOMAIN_NAMES = {"ml-engineering": "ML engineering", "mlops": "MLOps", "generative-ai": "generative AI",
-                 "nlp": "NLP", "ai-literacy": "AI literacy", "ai-governance": "AI governance",
-                 "ai-applications": "AI applications"}
-
-
-# --- holdings ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Holding:
-    """One credential a person holds. ``id`` is a catalog id (or alias) or None (uncatalogued).
-
-    ``details`` may carry what :func:`evaluate_description` reads for uncatalogued ones
-    (price_usd, hours, assessment, hands_on, renewal_years).
-    """
-
-    id: str | None
-    name: str
-    issuer: str = ""
-    earned: date | None = None
-    expires: date | None = None
-    source: str = "manual"
-    url: str | None = None
-    details: Mapping[str, Any] | None = field(default=None, compare=False)
-
-    @classmethod
-    def from_obj(cls, obj: Any, source: str | None = None) -> Holding:
-        """From a dict, a badge (:class:`certwise.interop.openbadges.Badge`) or a portfolio entry."""
-        get = obj.get if isinstance(obj, Mapping) else (lambda k, d=None: getattr(obj, k, d))
-        return cls(
-            id=get("id"),
-            name=str(get("name") or get("id") or "unnamed credential"),
-            issuer=str(get("issuer") or ""),
-            earned=_date(get("earned")),
-            expires=_date(get("expires")),
-            source=source or str(get("source") or "manual"),
-            url=get("url") or get("credential_url"),
-            details=get("details"),
-        )
-
-
-def _date(v: Any) -> date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        raise ValueError(f"'{v}' is not a date; use YYYY-MM-DD, e.g. 2025-03-01") from None
-
-
-@dataclass
-class _Held:
-    h: Holding
-    cred: Credential | None
-    expires: date | None
-    basis: str  # given, provider-rule, never, unknown
-    judged: dict[str, Any] | None = None  # evaluate's answer, for uncatalogued ones
-
-    @property
-    def key(self) -> str:
-        return self.cred.id if self.cred else f"custom:{_norm(self.h.name)}|{_norm(self.h.issuer)}"
-
-    @property
-    def label(self) -> str:
-        return self.cred.name if self.cred else self.h.name
-
-    @property
-    def mill_like(self) -> bool:
-        """What a certificate mill hands out: a generic title or an issuer nobody knows, or a skip."""
-        if self.cred or not self.judged:
-            return False
-        codes = {f.get("code") for f in self.judged.get("red_flags", [])}
-        return self.judged.get("verdict") == "skip" or bool(codes & {"generic-title", "unrecognized-issuer"})
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
-
-
-def _resolve(h: Holding, catalog: Catalog) -> Credential | None:
-    for ident in (h.id, h.name):
-        if ident:
-            cid = catalog.resolve(ident)
-            if cid is not None:
-                return catalog.get(cid)
-    return None
-
-
-def _expiry(h: Holding, c: Credential | None) -> tuple[date | None, str]:
-    if h.expires:
-        return h.expires, "given"
-    if c is None:
-        return None, "unknown"
-    rule = c.renewal
-    if not rule.expires:
-        return None, "never"
-    if h.earned is None:
-        return None, "unknown"
-    return rule.expiry(h.earned), "provider-rule"
-
-
-def _merge(items: list[_Held]) -> list[_Held]:
-    """One per credential: the latest earned (a renewal) wins."""
-    out: dict[str, _Held] = {}
-    for it in items:
-        cur = out.get(it.key)
-        if cur is None or (it.h.earned or date.min, it.expires or date.min) > (cur.h.earned or date.min,
-                                                                                cur.expires or date.min):
-            out[it.key] = it
-    return list(out.values())
-
-
-# --- judging uncatalogued credentials ---------------------------------------------------------
-#
-# The evaluate test (advice/worth.py) needs a full description: price, hours, assessment. A badge
-# or a portfolio entry usually carries only a name and an issuer, and a missing assessment must
-# not count as "quiz only". So: with price and hours known, the full test; otherwise the part of
-# it that the name and issuer can answer (generic title, unrecognised issuer), said as such.
-
-_GENERIC_WORDS = {
-    "ai", "artificial", "intelligence", "certified", "certification", "certificate", "professional",
-    "expert", "specialist", "practitioner", "master", "masterclass", "advanced", "in", "of", "the", "and",
-    "for", "level", "1", "2", "3", "i", "ii", "iii", "associate", "course", "program", "programme", "diploma",
-    "badge", "accredited", "global", "international", "official", "complete", "bootcamp",
-}
-_KNOWN_ISSUERS = (
-    "google", "amazon", "aws", "microsoft", "azure", "ibm", "nvidia", "databricks", "coursera", "deeplearning.ai",
-    "stanford", "mit", "massachusetts institute", "harvard", "university", "college", "edx", "kaggle",
-    "linux foundation", "cncf", "comptia", "oracle", "salesforce", "snowflake", "isaca", "iapp", "pmi",
-)
-_DESC_KEYS = ("name", "issuer", "price_usd", "hours", "assessment", "hands_on", "renewal_years", "url")
-
-
-def _is_generic(name: str) -> bool:
-    try:
-        from certwise.advice.worth import is_generic_title
-    except ImportError:  # pragma: no cover - worth.py ships with the package
-        words = set(_norm(name).split())
-        return bool(words) and not (words - _GENERIC_WORDS)
-    return bool(is_generic_title(name))
-
-
-def _issuer_known(issuer: str, catalog: Catalog) -> bool:
-    iss = issuer.lower()
-    if not iss.strip():
-        return False
-    names = list(_KNOWN_ISSUERS)
-    try:
-        from certwise.advice import worth
-
-        names += [*worth.MAJOR_ISSUERS, *worth.KNOWN_ISSUERS, *worth.UNIVERSITY]
-    except (ImportError, AttributeError):  # pragma: no cover
-        pass
-    if any(re.search(rf"\b{re.escape(k)}\b", iss) for k in names):
-        return True
-    n = _norm(issuer)
-    return any(n and (n == _norm(c.provider) or _norm(c.provider) in n) for c in catalog)
-
-
-def _judge_by_name(desc: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """The evaluate test restricted to what a name and an issuer can tell."""
-    name, issuer = str(desc.get("name") or ""), str(desc.get("issuer") or "")
-    flags: list[dict[str, str]] = []
-    if _is_generic(name):
-        flags.append({"code": "generic-title", "message": f"\"{name}\" names no platform or skill: "
-                      "\"'AI Certified Professional' means nothing\""})
-    if not _issuer_known(issuer, catalog):
-        flags.append({"code": "unrecognized-issuer",
-                      "message": f"{issuer or 'an unnamed issuer'} is not an issuer hiring managers are likely to "
-                      "know: \"it might actually raise questions\""})
-    if desc.get("assessment") in ("none", "quiz"):
-        flags.append({"code": "quiz-only", "message": "assessed by a quiz or not at all"})
-    if desc.get("hands_on") is False:
-        flags.append({"code": "no-hands-on", "message": "no hands-on projects or labs"})
-    verdict = "skip" if {f["code"] for f in flags} & {"generic-title", "unrecognized-issuer"} or len(flags) >= 2 \
-        else "situational"
-    return {"name": name, "id": None, "verdict": verdict, "red_flags": flags, "basis": "name-and-issuer",
-            "reasons": ["judged on its name and issuer only; describe it fully with `certwise evaluate --file` "
-                        "(price, hours, assessment, hands-on) for the whole test"]}
-
-
-def _evaluate(h: Holding, catalog: Catalog, as_of: date) -> dict[str, Any]:
-    desc: dict[str, Any] = {"name": h.name, "issuer": h.issuer, "url": h.url}
-    desc.update({k: v for k, v in (h.details or {}).items() if k in _DESC_KEYS})
-    desc = {k: v for k, v in desc.items() if v is not None}
-    if desc.get("price_usd") is not None and desc.get("hours"):
-        try:
-            from certwise.advice.worth import evaluate_description
-        except ImportError:  # pragma: no cover - worth.py ships with the package
-            return _judge_by_name(desc, catalog)
-        try:
-            result = dict(evaluate_description(desc, catalog, as_of))
-        except (ValueError, TypeError):
-            return _judge_by_name(desc, catalog)
-        result["red_flags"] = [f if isinstance(f, Mapping) else {"code": str(f), "message": str(f)}
-                               for f in result.get("red_flags", [])]
-        result["basis"] = "full-description"
-        return result
-    return _judge_by_name(desc, catalog)
-
-
-# --- coherence --------------------------------------------------------------------------------
-
-
-def _coherence_of(ids: list[str], catalog: Catalog) -> int:
-    try:
-        from certwise.advice.stacks import coherence
-    except ImportError:  # pragma: no cover - stacks.py ships with the package
-        return _fallback_coherence(ids, catalog)
-    return int(coherence(ids, catalog))
-
-
-def _fallback_coherence(ids: list[str], catalog: Catalog) -> int:  # pragma: no cover - see above
-    creds = [catalog.get(i) for i in ids]
-    if len(creds) <= 1:
-        return 100
-    ecos = Counter(c.ecosystem for c in creds)
-    eco = max(ecos.values()) / len(creds)
-    pairs = list(zip(creds, creds[1:], strict=False))
-    rising = sum(LEVEL_RANK[b.level.value] >= LEVEL_RANK[a.level.value] for a, b in pairs) / len(pairs)
-    linked = sum(bool(set(b.domains) & set(a.domains)) for a, b in pairs) / len(pairs)
-    return round(40 * eco + 30 * rising + 30 * linked)
-
+__all__ = ["Holding", "audit"]
 
 # --- the audit --------------------------------------------------------------------------------
 
 
 def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days: int = 90) -> dict[str, Any]:
     """Audit ``holdings`` as of ``as_of`` (SPEC.md §4 audit JSON)."""
-    items: list[_Held] = []
-    for h in holdings:
-        c = _resolve(h, catalog)
-        exp, basis = _expiry(h, c)
-        items.append(_Held(h, c, exp, basis))
-    items = _merge(items)
-    for it in items:
-        if it.cred is None:
-            it.judged = _evaluate(it.h, catalog, as_of)
-    rec = sorted((i for i in items if i.cred), key=lambda i: (i.h.earned or date.max,))
+    items = read_holdings(holdings, catalog, as_of)
     unrec = [i for i in items if i.cred is None]
-    rec_ids = [i.cred.id for i in rec if i.cred]
-    held_ids = set(rec_ids)
-
     # coherence: the recognised credentials' story, diluted by the ones employers won't know
-    total = len(items)
-    if not rec:
-        score = 0
-    else:
-        base = _coherence_of(rec_ids, catalog)
-        weight = len(rec) + sum(1.0 if i.mill_like else 0.5 for i in unrec)
-        platforms = {i.cred.ecosystem for i in rec if i.cred and i.cred.ecosystem != "vendor-neutral"}
-        spread = SPREAD_PENALTY * max(0, len(platforms) - 2)
-        score = max(0, round(base * len(rec) / weight) - spread)
+    coh = holdings_coherence([i.cred.id for i in items if i.cred], catalog,
+                             earned={i.cred.id: i.h.earned for i in items if i.cred},
+                             uncatalogued=sum(not i.mill_like for i in unrec), mill_like=sum(i.mill_like for i in unrec))
+    catalogued = {i.cred.id: i for i in items if i.cred}
+    rec = [catalogued[cid] for cid in coh.order]  # in the order of the story: earned, level, id
+    rec_ids = list(coh.order)
+    held_ids = set(rec_ids)
+    score = coh.score
 
     warnings: list[dict[str, str]] = []
     soon = as_of + timedelta(days=soon_days)
@@ -363,12 +113,12 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
         mills = [i for i in unrec if i.mill_like]
         names = "; ".join(f"{i.h.name}" + (f" ({i.h.issuer})" if i.h.issuer else "") for i in unrec)
         if mills:
-            msg = (f"{_cap(_count(len(unrec), 'credential'))} the catalog does not know: {names}. "
-                   f"{_cap(_count(len(mills), 'looks', 'look'))} like certificate-mill output (generic title or an "
+            msg = (f"{cap(count(len(unrec), 'credential'))} the catalog does not know: {names}. "
+                   f"{cap(count(len(mills), 'looks', 'look'))} like certificate-mill output (generic title or an "
                    "issuer employers won't recognise); leave " + ("it" if len(mills) == 1 else "them")
                    + " off your headline: they can raise questions rather than add credibility")
         else:
-            msg = (f"{_cap(_count(len(unrec), 'credential'))} the catalog does not know: {names}. Check them with "
+            msg = (f"{cap(count(len(unrec), 'credential'))} the catalog does not know: {names}. Check them with "
                    "`certwise evaluate --file`: recognition, hands-on work and a specific skill are what count")
         warnings.append({"code": "unrecognized", "message": msg})
 
@@ -376,14 +126,14 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
     for r in redundant:
         warnings.append({"code": "redundant", "message": r["reason"]})
 
-    steps = _next_steps(rec, catalog, as_of)
+    steps = next_rung(coh.order, catalog, as_of, earned={i.cred.id: i.h.earned for i in rec if i.cred})
     nxt = [s["id"] for s in steps]
 
-    collecting = total >= COLLECTING_MIN and score < COLLECTING_BELOW
+    collecting = coh.collecting
     if collecting:
         warnings.insert(0, {
             "code": "collecting",
-            "message": f"{_cap(_count(total, 'credential'))} with a coherence of {score}/100: collecting rather than "
+            "message": f"{cap(count(coh.count, 'credential'))} with a coherence of {score}/100: collecting rather than "
             "building a story. \"A few well-chosen, respected certifications will serve you far better than a "
             "collection of random credentials\"" + (f"; deepen one path next ({nxt[0]})" if nxt else ""),
         })
@@ -408,22 +158,7 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
-    if plural is None:
-        plural = noun + "s"
-    return f"{word} {noun if n == 1 else plural}"
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
-def _expired_entry(it: _Held, as_of: date, catalog: Catalog, held_ids: set[str]) -> dict[str, Any]:
+def _expired_entry(it: Held, as_of: date, catalog: Catalog, held_ids: set[str]) -> dict[str, Any]:
     c = it.cred
     assert it.expires is not None
     days = (as_of - it.expires).days
@@ -452,7 +187,7 @@ def _expired_entry(it: _Held, as_of: date, catalog: Catalog, held_ids: set[str])
     return entry
 
 
-def _expiring_entry(it: _Held, as_of: date) -> dict[str, Any]:
+def _expiring_entry(it: Held, as_of: date) -> dict[str, Any]:
     c = it.cred
     assert it.expires is not None
     days = (it.expires - as_of).days
@@ -477,7 +212,7 @@ def _expiring_entry(it: _Held, as_of: date) -> dict[str, Any]:
     return entry
 
 
-def _redundant(rec: list[_Held], catalog: Catalog) -> list[dict[str, Any]]:
+def _redundant(rec: list[Held], catalog: Catalog) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[frozenset[str]] = set()
     creds = [i.cred for i in rec if i.cred]
@@ -499,7 +234,7 @@ def _redundant(rec: list[_Held], catalog: Catalog) -> list[dict[str, Any]]:
                 seen.add(pair)
                 keep = min((a, b), key=lambda c: (c.tier or 9, -LEVEL_RANK[c.level.value]))
                 drop = b if keep is a else a
-                area = ", ".join(_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in a.domains)
+                area = ", ".join(domain_name(d) for d in a.domains)
                 renews = drop.renewal.validity_years and drop.renewal.method not in ("none", "not-applicable")
                 out.append({"ids": [a.id, b.id], "names": [a.name, b.name], "keep": keep.id,
                             "reason": f"{a.name} and {b.name} prove the same thing ({a.level.value}, {area}); "
@@ -509,161 +244,52 @@ def _redundant(rec: list[_Held], catalog: Catalog) -> list[dict[str, Any]]:
     return out
 
 
-# --- what next --------------------------------------------------------------------------------
-
-
-def _live(ident: str, catalog: Catalog, as_of: date) -> Credential | None:
-    if ident not in catalog:
-        return None
-    try:
-        from certwise.advice.stacks import live_version
-    except ImportError:  # pragma: no cover
-        c = catalog.get(ident)
-        return c if c.is_live(as_of) else None
-    return live_version(ident, catalog, as_of)[0]
-
-
-def _covered(c: Credential, held: set[str], catalog: Catalog) -> bool:
-    """Held already, or a newer version of it is."""
-    return c.id in held or any(s in held for s in c.lifecycle.successors)
-
-
-def _dominant(rec: list[Credential], as_of: date | None = None) -> tuple[str | None, list[str], int]:
-    """(dominant ecosystem or None, dominant domains, highest level rank on that path).
-
-    Domains weigh by level (what you reached last says more about your direction); the level
-    counts only credentials still live when any are (a retired specialty is not a rung to climb).
-    """
-    ecos = Counter(c.ecosystem for c in rec if c.ecosystem != "vendor-neutral")
-    eco: str | None = None
-    if ecos:
-        top = max(ecos.values())
-        tied = [e for e, n in ecos.items() if n == top]
-        # ties: the ecosystem where you reached the highest level
-        eco = max(tied, key=lambda e: (max(LEVEL_RANK[c.level.value] for c in rec if c.ecosystem == e), e))
-    path = [c for c in rec if eco is None or c.ecosystem in (eco, "vendor-neutral")]
-    doms: Counter[str] = Counter()
-    for c in path:
-        for d in c.domains:
-            doms[d] += LEVEL_RANK[c.level.value]
-    domains = [d for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
-    rungs = [c for c in path if c.kind.value != "learning-path"]
-    live = [c for c in rungs if as_of is None or c.status(as_of) != "retired"]
-    level = max((LEVEL_RANK[c.level.value] for c in (live or rungs)), default=0)
-    return eco, domains, level
-
-
-def _next_steps(rec: list[_Held], catalog: Catalog, as_of: date, n: int = 3) -> list[dict[str, Any]]:
-    creds = [i.cred for i in rec if i.cred]
-    held = {c.id for c in creds}
-    steps: list[dict[str, Any]] = []
-    taken: set[str] = set()
-
-    def add(c: Credential, why: str) -> None:
-        if c.id not in taken and not _covered(c, held, catalog) and c.is_live(as_of):
-            taken.add(c.id)
-            steps.append({"id": c.id, "name": c.name, "why": why})
-
-    if not creds:
-        for ident, why in START_HERE.items():
-            c = _live(ident, catalog, as_of)
-            if c is not None:
-                add(c, why)
-        return steps[:n]
-
-    # a retired credential you hold: its successor keeps the story current
-    for c in creds:
-        if c.status(as_of) == "retired":
-            for s in c.lifecycle.successors:
-                sc = _live(s, catalog, as_of)
-                if sc is not None:
-                    add(sc, f"the successor of {c.name} (retired {_iso(c.lifecycle.retired)}) keeps your story current")
-                    break
-
-    eco, domains, level = _dominant(creds, as_of)
-    ids = [c.id for c in creds]
-    scored: list[tuple[float, str, Credential, str]] = []
-    for relaxed in (False, True):  # relaxed: nothing at or above your level, so any level on the path
-        for c in catalog:
-            if c.kind.value == "learning-path" or not c.is_live(as_of) or _covered(c, held, catalog):
-                continue
-            if eco is not None and c.ecosystem != eco:
-                continue
-            shared = [d for d in c.domains if d in domains]
-            if not shared and not relaxed:
-                continue
-            rank = LEVEL_RANK[c.level.value]
-            if rank < level and not (relaxed and rank > 1):
-                continue
-            if any(p not in held for p in c.prerequisites):
-                continue
-            step = {1: 30, 0: 8, 2: 12}.get(rank - level, 0)  # the next level, not a leap
-            gain = _coherence_of([*ids, c.id], catalog)
-            builds = sorted(h for h in held if h in c.recommended_before)
-            score = 10 * len(shared) + step + gain / 5 + (15 if builds else 0) + (5 - (c.tier or 5))
-            where = (_ECO_NAMES.get(eco, eco) + " ") if eco else ""
-            area = _and([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in (shared or c.domains)])
-            if rank > level:
-                why = f"the next level on your {where}path ({c.level.value}) in {area}"
-            elif rank == level:
-                why = f"deepens your {where}{area} at the same level"
-            else:
-                why = f"broadens your {where}path into {area}"
-            if builds:
-                why += f"; builds on {', '.join(builds)}"
-            scored.append((-score, c.id, c, why))
-        if scored:
-            break
-    for _, _, c, why in sorted(scored, key=lambda t: (t[0], t[1])):
-        add(c, why)
-    return steps[:n]
-
-
 # --- the story --------------------------------------------------------------------------------
 
 
 def _areas(creds: list[Credential]) -> list[str]:
     doms = Counter(d for c in creds for d in c.domains)
-    return [_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [domain_name(d) for d, _ in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, expired: list[dict[str, Any]],
+def _story(rec: list[Held], unrec: list[Held], score: int, collecting: bool, expired: list[dict[str, Any]],
            steps: list[dict[str, Any]], catalog: Catalog) -> str:
     creds = [i.cred for i in rec if i.cred]
     total = len(rec) + len(unrec)
     nxt = steps[0] if steps else None
     then = f" Next: {nxt['name']} ({nxt['id']})." if nxt else ""
-    lapsed = f" {_cap(_count(len(expired), 'has', 'have'))} lapsed." if expired else ""
+    lapsed = f" {cap(count(len(expired), 'has', 'have'))} lapsed." if expired else ""
     if total == 0:
         return ("No credentials yet. Pick one that fits where you are, commit to a timeline, and start." + then)
     if collecting:
-        providers = {c.provider for c in creds} | {_norm(i.h.issuer) for i in unrec if i.h.issuer}
+        providers = {c.provider for c in creds} | {normalise_name(i.h.issuer) for i in unrec if i.h.issuer}
         ecos = {c.ecosystem for c in creds if c.ecosystem != "vendor-neutral"}
         mills = sum(i.mill_like for i in unrec)
         dates = sorted(d for d in (i.h.earned for i in [*rec, *unrec]) if d)
         within_year = len(dates) == total and (dates[-1] - dates[0]).days <= 366
-        parts = [f"{_cap(_count(total, 'badge'))} that tell no story"
+        parts = [f"{cap(count(total, 'badge'))} that tell no story"
                  + (", collected within a year" if within_year else "") + "."]
-        spread = f"They come from {_count(len(providers), 'issuer')}"
+        spread = f"They come from {count(len(providers), 'issuer')}"
         if len(ecos) > 1:
-            spread += f", across {_count(len(ecos), 'platform')}"
+            spread += f", across {count(len(ecos), 'platform')}"
         areas = _areas(creds)
         if areas:
             spread += f", and cover {', '.join(areas[:4])}{' and more' if len(areas) > 4 else ''}"
         parts.append(spread + ".")
         if mills:
-            parts.append(f"{_cap(_count(mills, 'comes', 'come'))} from {'a program' if mills == 1 else 'programs'} "
+            parts.append(f"{cap(count(mills, 'comes', 'come'))} from {'a program' if mills == 1 else 'programs'} "
                          "employers won't recognise.")
         parts.append("Like the guide's colleague with seven certifications, it is hard to say which one made a "
                      "difference: quality over quantity. Pick one direction, go one level deeper, and back it "
                      "with projects." + then)
         return " ".join(parts) + lapsed
     if not creds:
-        return (f"{_cap(_count(total, 'credential'))}, none of them from a program the catalog recognises: "
+        return (f"{cap(count(total, 'credential'))}, none of them from a program the catalog recognises: "
                 "employers may not know them. Start one that hiring managers do recognise." + then + lapsed)
-    eco, domains, _ = _dominant(creds)
-    where = _ECO_NAMES.get(eco, eco) + " " if eco else ""
-    area = _and([_DOMAIN_NAMES.get(d, d.replace("-", " ")) for d in domains[:2]] or ["AI"])
+    path = dominant_path(creds)
+    eco, domains = path.ecosystem, path.domains
+    where = ECOSYSTEM_NAMES.get(eco, eco) + " " if eco else ""
+    area = and_list([domain_name(d) for d in domains[:2]] or ["AI"])
     if len(creds) == 1 and not unrec:
         c = creds[0]
         more = ("A start; the next step should build on it rather than add a new direction."
@@ -678,10 +304,10 @@ def _story(rec: list[_Held], unrec: list[_Held], score: int, collecting: bool, e
     else:
         off = [c for c in creds if (eco and c.ecosystem not in (eco, "vendor-neutral"))
                or not set(c.domains) & set(domains)]
-        stray = _and([c.name for c in off[:3]]) if off else ""
+        stray = and_list([c.name for c in off[:3]]) if off else ""
         verb = "points" if len(off[:3]) == 1 else "point"
         story = (f"A story with loose ends: mostly {where}{area}" + (f", but {stray} {verb} elsewhere" if stray else "")
                  + ". Build on the main thread rather than starting new ones.")
     if unrec:
-        story += f" {_cap(_count(len(unrec), 'credential'))} outside the catalog add little to it."
+        story += f" {cap(count(len(unrec), 'credential'))} outside the catalog add little to it."
     return story + then + lapsed

@@ -15,23 +15,20 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.profile import profile_from
+from certwise.advice.recommend import recommend
+from certwise.words import span
+
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
     from certwise.catalog.model import Credential
 
 
 def _months(c: Credential) -> str:
-    if c.prep.months:
-        lo, hi = c.prep.months.low, c.prep.months.high
-        return f"{lo:g}–{hi:g} months" if lo != hi else f"{lo:g} months"
-    lo, hi = c.prep.hours.low, c.prep.hours.high
-    return f"{lo:g}–{hi:g} hours" if lo != hi else f"{lo:g} hours"
+    return span(c.prep.months, "months") if c.prep.months else span(c.prep.hours, "hours")
 
 
 def _top(catalog: Catalog, as_of: date, mapping: dict[str, Any]) -> str:
-    from certwise.advice.profile import profile_from
-    from certwise.advice.recommend import recommend
-
     recs = recommend(profile_from(mapping), catalog, as_of, limit=1)["recommendations"]
     return recs[0]["id"] if recs else ""
 

@@ -19,10 +19,10 @@ import math
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from certwise.constants import HORIZON_YEARS
+
 if TYPE_CHECKING:
     from certwise.catalog.model import Credential
-
-HORIZON_YEARS = 3
 
 
 def _n(x: float) -> float:

@@ -21,10 +21,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certwise.advice.profile import stage_for
 from certwise.catalog.model import LEVEL_RANK, Credential, add_years
+from certwise.constants import WEEKS_PER_MONTH
+
+if TYPE_CHECKING:
+    from certwise.catalog.load import Catalog
 
 __all__ = ["PlanError", "make_plan", "stage_for", "study_hours", "add_years", "EXPERIENCE_RULE"]
 
@@ -38,7 +42,6 @@ EXPERIENCE_RULE = (
     "top of the range, mid career (3-7 years) the middle, senior (8+ years) the bottom"
 )
 
-WEEKS_PER_MONTH = 52 / 12
 REST_WEEKS = 1  # a week after each exam to make it count before the next one starts
 
 
@@ -272,16 +275,16 @@ def milestones(cred: Credential, weeks: int) -> list[dict[str, Any]]:
 # --- the plan ---------------------------------------------------------------------------------
 
 
-def _name(ident: str, catalog: Any) -> str:
+def _name(ident: str, catalog: Catalog | None) -> str:
     if catalog is not None:
         try:
             return f"{ident} ({catalog.get(ident).name})"
-        except (KeyError, ImportError):
+        except KeyError:
             pass
     return ident
 
 
-def _check_live(cred: Credential, start: date, catalog: Any) -> None:
+def _check_live(cred: Credential, start: date, catalog: Catalog | None) -> None:
     status = cred.status(start)
     if status != "retired":
         return
@@ -299,7 +302,7 @@ def make_plan(
     start: date,
     hours_per_week: float,
     years_experience: int = 0,
-    catalog: Any = None,
+    catalog: Catalog | None = None,
     *,
     held: Iterable[str] = (),
 ) -> dict[str, Any]:
@@ -406,7 +409,7 @@ def make_plan(
 
 def _timing_warnings(
     c: Credential, study_start: date, exam_date: date, renewal_due: date | None, weeks: int, hours: float,
-    hpw: float, catalog: Any,
+    hpw: float, catalog: Catalog | None,
 ) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     lc = c.lifecycle

@@ -20,24 +20,25 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.coherence import holdings_coherence
 from certwise.advice.profile import Profile
+from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
     BIG_CLOUDS,
     CLOUD_NAMES,
-    COLLECTING_BELOW,
     GOAL_DOMAINS,
     GOAL_NAMES,
     ROLE_NAMES,
-    STACK_POOL,
-    WEEKS_PER_MONTH,
     WEIGHTS,
+    ProfileFactors,
     Scored,
-    _features,
-    _Scorer,
     prestige_need,
-    rank,
 )
+from certwise.advice.scoring_index import ScoringIndex, index_of
+from certwise.advice.stacks import STACK_POOL, continue_after
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.constants import WEEKS_PER_MONTH
+from certwise.words import pct, span, usd_amount
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -69,13 +70,9 @@ STAGE_GUIDANCE = {
 # --- explanations --------------------------------------------------------------------------------
 
 
-def _money(x: float) -> str:
-    return f"${x:,.0f}"
-
-
-def _range(lo: float, hi: float, unit: str = "", money: bool = False) -> str:
-    f = _money if money else (lambda v: f"{v:g}")
-    return f"{f(lo)}{unit}" if lo == hi else f"{f(lo)}–{f(hi)}{unit}"
+def _budget(usd: float) -> str:
+    """The person's budget in whole dollars: "$400"."""
+    return usd_amount(round(usd))
 
 
 def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
@@ -126,7 +123,7 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
                                 f"retired on {r.lifecycle.retired}{tail}."))
     if c.salary_uplift is not None:
         u = c.salary_uplift.pct
-        reasons.append((contrib["recognition"] * 0.7, f"Holders report about {_range(u.low, u.high, '%')} higher pay "
+        reasons.append((contrib["recognition"] * 0.7, f"Holders report about {pct(u)} higher pay "
                         f"({c.salary_uplift.basis.split('(')[0].strip()} figure)."))
     if fa["prestige"] >= 0.8 and c.kind.value == "university-program":
         reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
@@ -141,20 +138,20 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
     cost = c.cost.usd
     if p.budget_usd is not None:
         if cost.high <= p.budget_usd:
-            reasons.append((contrib["budget"] * 0.7, f"Within your {_money(p.budget_usd)} budget "
-                            f"({_range(cost.low, cost.high, money=True)})."))
+            reasons.append((contrib["budget"] * 0.7, f"Within your {_budget(p.budget_usd)} budget "
+                            f"({span(cost, prefix='$')})."))
         elif c.cost.financial_aid:
             reasons.append((contrib["budget"], "Financial aid is available through Coursera, which can reduce or "
                             "eliminate the cost."))
     elif cost.high <= 200 and fa["recognition"] >= 0.75:
-        reasons.append((2, f"Good value: {_range(cost.low, cost.high, money=True)} for a recognised credential."))
+        reasons.append((2, f"Good value: {span(cost, prefix='$')} for a recognised credential."))
     if fa["progression"] >= 1.0:
         built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
         reasons.append((contrib["progression"] * 1.5, "Builds on what you hold"
                         + (f" ({', '.join(built)})" if built else "") + ": a stack that tells a coherent story."))
     weeks = c.prep.hours.low / p.hours_per_week
     if fa["time"] >= 0.99:
-        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {_range(c.prep.hours.low, c.prep.hours.high)} "
+        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {span(c.prep.hours)} "
                         f"hours of preparation, roughly {weeks:.0f}+ weeks at {p.hours_per_week:g} h/week."))
     reasons.sort(key=lambda r: -r[0])
     out = [t for _, t in reasons[:5]]
@@ -181,9 +178,8 @@ def _rec_json(s: Scored, p: Profile, as_of: date) -> dict[str, Any]:
     return d
 
 
-def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -> list[dict[str, str]]:
-    from certwise.advice.stacks import coherence
-
+def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
+              index: ScoringIndex) -> list[dict[str, str]]:
     w: list[dict[str, str]] = []
     if not ranked:
         if p.budget_usd == 0:
@@ -192,51 +188,48 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -
         return w
     top = ranked[:3]
     first = ranked[0]
-    feats = _features(catalog)
-    sc = _Scorer(p, catalog, feats, as_of)
+    fit = ProfileFactors(p, index, as_of)
     # starting too advanced: the pick for your goal in your cloud is above your readiness
     flagged = False
     for s in top:
-        gap = LEVEL_RANK[s.cred.level.value] - sc.readiness(s.cred.ecosystem)
+        gap = LEVEL_RANK[s.cred.level.value] - fit.readiness(s.cred.ecosystem)
         if gap >= 1:
-            w.append(_too_advanced(s.cred, p, catalog, as_of))
+            w.append(_too_advanced(s.cred, p, catalog, as_of, index))
             flagged = True
             break
     if not flagged and p.cloud in BIG_CLOUDS and p.cloud_experience == "none":
         # the credential you would aim for in your cloud: its best-ranked one that serves the goal itself
-        aim = next((s for s in ranked if s.cred.ecosystem == p.cloud and sc.goal(tuple(s.cred.domains)) >= 0.8), None)
-        if aim is not None and LEVEL_RANK[aim.cred.level.value] - sc.readiness(aim.cred.ecosystem) >= 1:
-            w.append(_too_advanced(aim.cred, p, catalog, as_of))
+        aim = next((s for s in ranked if s.cred.ecosystem == p.cloud and fit.goal(tuple(s.cred.domains)) >= 0.8), None)
+        if aim is not None and LEVEL_RANK[aim.cred.level.value] - fit.readiness(aim.cred.ecosystem) >= 1:
+            w.append(_too_advanced(aim.cred, p, catalog, as_of, index))
     # over budget
     if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
         c = first.cred
         aid = " Coursera financial aid can reduce it." if c.cost.financial_aid else ""
-        w.append({"code": "over-budget", "message": f"{c.name} costs {_range(c.cost.usd.low, c.cost.usd.high, money=True)}, "
-                  f"over your {_money(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
+        w.append({"code": "over-budget", "message": f"{c.name} costs {span(c.cost.usd, prefix='$')}, "
+                  f"over your {_budget(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
     elif p.budget_usd is not None and p.budget_usd > 0:
         over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
         if over:
-            names = ", ".join(f"{c.id} ({_range(c.cost.usd.low, c.cost.usd.high, money=True)})" for c in over)
-            w.append({"code": "over-budget", "message": f"Over your {_money(p.budget_usd)} budget: {names}."})
+            names = ", ".join(f"{c.id} ({span(c.cost.usd, prefix='$')})" for c in over)
+            w.append({"code": "over-budget", "message": f"Over your {_budget(p.budget_usd)} budget: {names}."})
     # cramming
     if p.months is not None:
         avail = p.hours_per_week * p.months * WEEKS_PER_MONTH
         need = first.cred.prep.hours.low
         if avail < 0.5 * need:
             w.append({"code": "cramming", "message": (
-                f"{first.cred.name} needs about {_range(first.cred.prep.hours.low, first.cred.prep.hours.high)} hours of "
+                f"{first.cred.name} needs about {span(first.cred.prep.hours)} hours of "
                 f"preparation; {p.hours_per_week:g} h/week for {p.months:g} months gives about {avail:.0f}. "
                 "Cramming passes exams without the skills — allow more months or more hours per week "
                 f"(at {p.hours_per_week:g} h/week: about {need / p.hours_per_week / WEEKS_PER_MONTH:.0f}+ months).")})
     # collecting
-    if len(p.held) >= 3:
-        held_sorted = sorted((h for h in p.held if h in catalog), key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))
-        coh = coherence(held_sorted, catalog)
-        if coh < COLLECTING_BELOW:
-            w.append({"code": "collecting", "message": (
-                f"You hold {len(p.held)} credentials that tell no single story (coherence {coh}/100). The guide's "
-                "universal rule: never collect certifications for their own sake — pick the next one to deepen one "
-                "direction, and build projects with what you have.")})
+    coh = holdings_coherence(p.held, catalog)
+    if coh.collecting:
+        w.append({"code": "collecting", "message": (
+            f"You hold {coh.count} credentials that tell no single story (coherence {coh.score}/100). The guide's "
+            "universal rule: never collect certifications for their own sake — pick the next one to deepen one "
+            "direction, and build projects with what you have.")})
     # superseded: the guide's pick retired and its successor is offered
     seen: set[str] = set()
     for s in top:
@@ -274,9 +267,9 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -
     return w
 
 
-def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date) -> dict[str, str]:
+def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, index: ScoringIndex) -> dict[str, str]:
     found: list[Credential] = []
-    for i in _features(catalog).foundational.get(c.ecosystem, []):  # sorted by id
+    for i in index.foundational.get(c.ecosystem, []):  # sorted by id
         x = catalog.credentials[i]
         if x.id not in p.held and x.is_live(as_of):
             found.append(x)
@@ -296,7 +289,8 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date) -> d
         f"never used AWS … failed certification attempts are frustrating and waste money.\"{first}")}
 
 
-def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date) -> list[str]:
+def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
+                    index: ScoringIndex) -> list[str]:
     """Free learning paths that prepare for the top picks, best first (at most ``FREE_MAX``).
 
     "Start with free resources": a path counts when a top pick names it, when it is on a top
@@ -304,8 +298,7 @@ def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: d
     on its own. Ordered by that, then by how well it serves the goal, then by id.
     """
     creds = catalog.credentials
-    feats = _features(catalog)
-    sc = _Scorer(p, catalog, feats, as_of)
+    fit = ProfileFactors(p, index, as_of)
     top = ranked[:3]
     named = {i for s in top for i in (*s.cred.recommended_before, *s.cred.prerequisites)}
     ecos: set[str] = {s.cred.ecosystem for s in top}
@@ -315,19 +308,19 @@ def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: d
     technical = p.goal not in ("ai-literacy", "leadership")
     held = set(p.held)
     picked: list[tuple[float, str]] = []
-    for i in feats.learning_paths:
-        f = feats.feats[i]
+    for i in index.learning_paths:
+        f = index.features[i]
         if f.id in held or not creds[i].is_live(as_of):
             continue
-        goal = sc.goal(f.dkey)
+        goal = fit.goal(f.domain_set)
         rank_ = 0.0
         if f.id in named:
             rank_ = 3.0
-        elif ranked and f.eco == ranked[0].cred.ecosystem:
+        elif ranked and f.ecosystem == ranked[0].cred.ecosystem:
             rank_ = 2.5  # the first pick's own platform first
-        elif f.eco in ecos:
+        elif f.ecosystem in ecos:
             rank_ = 2.0
-        elif (f.eco == "vendor-neutral" and (tight or technical)) or (tight and goal >= 0.8):
+        elif (f.ecosystem == "vendor-neutral" and (tight or technical)) or (tight and goal >= 0.8):
             rank_ = 1.0
         if rank_ > 0:
             picked.append((-(rank_ + goal), f.id))
@@ -423,27 +416,28 @@ def _keep_current(c: Credential) -> str:
             "you're not maintaining your skills\".")
 
 
-def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
+def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
+              index: ScoringIndex | None = None) -> dict[str, Any]:
     """The SPEC.md §4 recommendation JSON for ``profile`` on ``as_of`` (plus ``guidance``).
 
     Keys: as_of, profile, stage, recommendations (best first), warnings, free_resources, stack,
     guidance (career stage, the guide's matching rules, making the credential count).
+    ``index``: the catalog's scoring index (default: :func:`~certwise.advice.scoring_index.index_of`).
     """
-    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL))
+    index = index if index is not None else index_of(catalog)
+    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index)
     recs = [_rec_json(s, profile, as_of) for s in ranked[:limit]]
     stack: list[str] = []
     if ranked:
-        from certwise.advice.stacks import continue_after
-
-        stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked)
+        stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked, index=index)
     ranked = ranked[:limit]
     return {
         "as_of": as_of.isoformat(),
         "profile": profile.to_json(),
         "stage": profile.stage,
         "recommendations": recs,
-        "warnings": _warnings(ranked, profile, catalog, as_of),
-        "free_resources": _free_resources(ranked, profile, catalog, as_of),
+        "warnings": _warnings(ranked, profile, catalog, as_of, index),
+        "free_resources": _free_resources(ranked, profile, catalog, as_of, index),
         "stack": stack,
         "guidance": _guidance(ranked, profile, as_of),
         "weights": dict(WEIGHTS),

@@ -43,26 +43,43 @@ A retiring credential keeps its score when you can finish preparing before it re
 loses most of its time factor when you cannot; retired ones are never ranked. Ties are broken
 by id, so the same input always gives the same output.
 
-The factors are computed by a table-driven scorer (:func:`rank`): each factor depends on a
-few attributes of a credential, so it is computed once per distinct value and a score is a
-sum of look-ups — linear in the catalog, about a tenth of a second for 100,000 credentials.
+One credential is scored by :func:`score` (the model as written here, factor by factor); the
+per-catalog features it reads are a :class:`~certwise.advice.scoring_index.ScoringIndex`,
+built once per catalog and passed in. Ranking a whole catalog uses the same factor functions
+through tables (:mod:`certwise.advice.ranking`): each factor depends on a few attributes of a
+credential, so it is computed once per distinct value and a score is a sum of look-ups —
+linear in the catalog, about a tenth of a second for 100,000 credentials.
+
+>>> from datetime import date
+>>> from certwise.catalog import default_catalog
+>>> from certwise.advice.scoring_index import index_of
+>>> catalog = default_catalog()
+>>> p = Profile(role="developer", cloud="gcp", cloud_experience="some", years_experience=4, goal="ml-engineering")
+>>> s = score(p, catalog.get("google-ml-engineer"), index_of(catalog), date(2026, 11, 24))
+>>> round(s.score), s.factors["ecosystem"]
+(94, 1.0)
 """
 
 from __future__ import annotations
 
-import heapq
-import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from itertools import compress
-from operator import add
-from typing import TYPE_CHECKING, Any
 
 from certwise.advice.profile import Profile
-from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.advice.scoring_index import (
+    BETA_RECOGNITION,
+    BIG_CLOUDS,
+    CredentialFeatures,
+    ScoringIndex,
+    recognition,
+)
+from certwise.catalog.model import Credential
+from certwise.constants import WEEKS_PER_MONTH
 
-if TYPE_CHECKING:
-    from certwise.catalog.load import Catalog
+__all__ = [
+    "WEIGHTS", "BIG_CLOUDS", "CLOUD_NAMES", "GOAL_NAMES", "ROLE_NAMES", "GOAL_DOMAINS", "ProfileFactors", "Scored",
+    "score", "weighted_total", "prestige_need",
+]
 
 WEIGHTS: dict[str, int] = {
     "goal": 22,
@@ -78,8 +95,6 @@ WEIGHTS: dict[str, int] = {
 }
 assert sum(WEIGHTS.values()) == 100
 
-WEEKS_PER_MONTH = 52 / 12
-BIG_CLOUDS = ("aws", "gcp", "azure")
 CLOUD_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
                "nvidia": "NVIDIA", "vendor-neutral": "any platform"}
 GOAL_NAMES = {
@@ -149,246 +164,12 @@ ROLE_READINESS = {"ml-practitioner": 1.0, "developer": 0.5, "data-professional":
                   "leader": 0.0, "career-changer": 0.0, "student": 0.0, "non-technical": -1.0}
 # A cloud exam is capped by hands-on time on *that* cloud ("if you've never used AWS").
 CLOUD_CAP = {"none": 1.0, "some": 4.0, "extensive": 5.0}
-COLLECTING_BELOW = 65  # coherence of 3+ held credentials below this: "collecting", not a story
-BETA_RECOGNITION = 0.1  # "the certification is relatively new": less recognised while in beta
 PLATFORM_ECOSYSTEM = {"databricks": "databricks", "spark": "databricks", "nvidia": "nvidia"}
 OVER_LEVEL_PENALTY = 0.4  # per level above readiness ("failed attempts … waste money")
 UNDER_LEVEL_PENALTY = 0.12  # per level below (too easy: less signal, but no harm)
 
-KNOWN_ISSUERS = ("amazon", "aws", "google", "microsoft", "azure", "nvidia", "databricks", "ibm",
-                 "deeplearning.ai", "stanford", "mit", "massachusetts institute", "harvard", "coursera")
 
-# --- per-catalog features (profile-independent, computed once per catalog) -----------------
-
-
-@dataclass(slots=True)
-class _F:
-    """What the scorer needs from one credential, flattened for speed (treat as read-only)."""
-
-    idx: int
-    id: str
-    level: float
-    eco: str
-    domains: tuple[str, ...]
-    best_for: tuple[str, ...]
-    tier: int | None
-    cost_low: float
-    cost_high: float
-    free: bool
-    aid: bool
-    prep_low: float
-    prep_high: float
-    practical: float
-    recognition: float
-    university: bool
-    learning_path: bool
-    dated: bool  # has lifecycle dates, so status must be computed
-    prereqs: tuple[str, ...]
-    before: tuple[str, ...]
-    tensorflow: bool
-    dkey: tuple[str, ...]  # domains, sorted: the goal fit does not depend on their order
-    bkey: tuple[str, ...]  # best_for, sorted
-    mill: bool  # a certificate-mill profile (generic title, or unknown issuer with no assessment)
-
-
-class _Interned:
-    """Distinct values of one key, and each credential's index into them."""
-
-    def __init__(self) -> None:
-        self.values: list[Any] = []
-        self.of: list[int] = []
-        self._index: dict[Any, int] = {}
-
-    def add(self, v: Any) -> None:
-        k = self._index.get(v)
-        if k is None:
-            k = self._index[v] = len(self.values)
-            self.values.append(v)
-        self.of.append(k)
-
-
-@dataclass
-class _Day:
-    """What depends on the date only: who is eligible, their status, the profile-free score part."""
-
-    idx: list[int]  # catalog indices of eligible credentials (live, not learning paths, not mills)
-    pos: dict[int, int]  # catalog index -> position in the lists below
-    ids: list[str]
-    keys: list[list[int]]  # per key kind, aligned with idx
-    static: list[float]  # weighted recognition + practical
-    status: dict[int, str]  # catalog index -> status, where not "active"
-    special: set[int]  # catalog indices scored exactly: retiring ones and foundations (pathway fit)
-    inherited: dict[int, tuple[int | None, list[Credential]]] = field(default_factory=dict)
-    leads: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)  # id -> (eco, level, dk)
-
-
-@dataclass
-class _Features:
-    feats: list[_F]
-    predecessors: dict[str, tuple[str, ...]]  # successor id -> retired-or-not predecessor ids
-    unlocks: dict[str, tuple[str, ...]]  # id -> ids that list it as prerequisite / recommended before
-    by_id: dict[str, _F]
-    keys: dict[str, _Interned] = field(default_factory=dict)
-    learning_paths: list[int] = field(default_factory=list)
-    learning_paths_by_eco: dict[str, list[int]] = field(default_factory=dict)  # sorted by id
-    foundational: dict[str, list[int]] = field(default_factory=dict)  # ecosystem -> indices, by id
-    days: dict[date, _Day] = field(default_factory=dict)
-
-
-_CACHE: dict[int, tuple[Any, Any, int, _Features]] = {}
-KEY_KINDS = ("domains", "eco_level", "best_for", "cost", "prep", "misc")
-
-
-def _practical(c: Credential) -> float:
-    if (c.exam and c.exam.performance_based) or c.hands_on.projects:
-        return 1.0
-    if c.hands_on.labs:
-        return 0.85
-    if c.exam and c.exam.proctored:
-        return 0.55  # a proctored exam "you need real experience to pass", but no building
-    return 0.3
-
-
-def _base_recognition(c: Credential, tier: int | None) -> float:
-    if tier is not None:
-        r = {1: 1.0, 2: 0.8, 3: 0.75, 4: 0.8}[tier]
-    elif c.ecosystem in BIG_CLOUDS:
-        r = 0.8
-    elif any(k in c.provider.lower() for k in KNOWN_ISSUERS):
-        r = 0.65
-    else:
-        r = 0.4
-    if c.salary_uplift is not None:
-        r += 0.1
-    return min(r, 1.0)
-
-
-def _is_mill(c: Credential) -> bool:
-    """The guide's certificate mills are never recommended: a title that names nothing, or an
-    unrecognised issuer with no hands-on work and no proctored or performance-based exam."""
-    from certwise.advice.worth import is_generic_title, issuer_class
-
-    if is_generic_title(c.name):
-        return True
-    assessed = c.hands_on.projects or c.hands_on.labs or bool(c.exam and (c.exam.proctored or c.exam.performance_based))
-    return issuer_class(c.provider) == "unknown" and not assessed and c.kind.value != "learning-path"
-
-
-def _features(catalog: Catalog) -> _Features:
-    key = id(catalog)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0]() is catalog and hit[1] is catalog.credentials and hit[2] == len(catalog):
-        return hit[3]
-    feats = []
-    preds: dict[str, list[str]] = {}
-    unlocks: dict[str, list[str]] = {}
-    for i, c in enumerate(catalog.credentials):
-        lc = c.lifecycle
-        kind = c.kind.value
-        for s in lc.successors:
-            preds.setdefault(s, []).append(c.id)
-        if kind != "learning-path":
-            for b in (*c.prerequisites, *c.recommended_before):
-                unlocks.setdefault(b, []).append(c.id)
-        names = " ".join(c.all_names()).lower()
-        feats.append(_F(
-            idx=i, id=c.id, level=float(LEVEL_RANK[c.level.value]), eco=c.ecosystem,
-            domains=tuple(c.domains), best_for=tuple(c.best_for), tier=c.tier,
-            cost_low=c.cost.usd.low, cost_high=c.cost.usd.high,
-            free=c.cost.is_free,
-            aid=c.cost.financial_aid, prep_low=max(c.prep.hours.low, 0.5), prep_high=max(c.prep.hours.high, 0.5),
-            practical=_practical(c), recognition=_base_recognition(c, c.tier),
-            university=kind == "university-program", learning_path=kind == "learning-path",
-            dated=bool(lc.launched or lc.retired or lc.retirement_announced or lc.beta_until),
-            prereqs=tuple(c.prerequisites), before=tuple(c.recommended_before),
-            tensorflow="tensorflow" in names, dkey=tuple(sorted(set(c.domains))),
-            bkey=tuple(sorted(set(c.best_for))), mill=_is_mill(c),
-        ))
-    by_id = {x.id: x for x in feats}
-    f = _Features(feats, {k: tuple(sorted(v)) for k, v in preds.items()},
-                  {k: tuple(sorted(set(v))) for k, v in unlocks.items() if k in by_id}, by_id)
-    for k in list(f.unlocks):
-        f.unlocks[k] = tuple(u for u in f.unlocks[k] if u in by_id)
-    keys = {k: _Interned() for k in KEY_KINDS}
-    for x in feats:
-        keys["domains"].add(x.dkey)
-        keys["eco_level"].add((x.eco, x.level, x.tensorflow))
-        keys["best_for"].add(x.bkey)
-        keys["cost"].add((x.cost_low, x.cost_high, x.free, x.aid))
-        keys["prep"].add(x.prep_low)
-        keys["misc"].add((bool(x.prereqs), x.eco, x.university))
-    f.keys = keys
-    f.learning_paths = [x.idx for x in feats if x.learning_path]
-    for x in sorted(feats, key=lambda x: x.id):
-        if x.learning_path:
-            f.learning_paths_by_eco.setdefault(x.eco, []).append(x.idx)
-    for x in sorted(feats, key=lambda x: x.id):
-        if x.level == 1 and not x.learning_path and not x.mill:
-            f.foundational.setdefault(x.eco, []).append(x.idx)
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[key] = (weakref.ref(catalog), catalog.credentials, len(catalog), f)
-    return f
-
-
-def _leads(feats: _Features, day: _Day, ident: str) -> list[tuple[str, float, int]]:
-    """Distinct (ecosystem, level, domain key) of the eligible credentials ``ident`` leads to."""
-    out = day.leads.get(ident)
-    if out is None:
-        dks = feats.keys["domains"].of
-        seen: set[tuple[str, float, int]] = set()
-        for uid in feats.unlocks.get(ident, ()):
-            u = feats.by_id[uid]
-            if u.idx in day.pos:  # not retired, launched, not a mill
-                seen.add((u.eco, u.level, dks[u.idx]))
-        out = day.leads[ident] = sorted(seen)
-    return out
-
-
-def _day(catalog: Catalog, feats: _Features, as_of: date) -> _Day:
-    """Eligibility, status and the profile-free part of the score on one date (cached)."""
-    d = feats.days.get(as_of)
-    if d is not None:
-        return d
-    creds = catalog.credentials
-    w_rec, w_pra = WEIGHTS["recognition"], WEIGHTS["practical"]
-    idx: list[int] = []
-    status: dict[int, str] = {}
-    static: list[float] = []
-    special: set[int] = set()
-    preds = feats.predecessors
-    inherited: dict[int, tuple[int | None, list[Credential]]] = {}
-    for f in feats.feats:
-        if f.learning_path or f.mill:
-            continue
-        st = "active"
-        if f.dated:
-            st = creds[f.idx].status(as_of)
-            if st == "retired" or st == "upcoming":
-                continue
-            if st != "active":
-                status[f.idx] = st
-        rec = f.recognition
-        if f.id in preds:
-            inh, replaced = inherited[f.idx] = _inherited_tier_uncached(f, feats, catalog, as_of)
-            if inh is not None and f.tier is None:
-                rec = _base_recognition(creds[f.idx], inh)
-        if st == "beta":
-            rec = max(0.0, rec - BETA_RECOGNITION)
-        if st == "retiring" or f.id in feats.unlocks:
-            special.add(f.idx)
-        idx.append(f.idx)
-        static.append(w_rec * rec + w_pra * f.practical)
-    keys = [[feats.keys[k].of[i] for i in idx] for k in KEY_KINDS]
-    d = _Day(idx, {i: n for n, i in enumerate(idx)}, [feats.feats[i].id for i in idx], keys, static, status, special,
-             inherited)
-    if len(feats.days) > 4:
-        feats.days.clear()
-    feats.days[as_of] = d
-    return d
-
-
-# --- the scorer ------------------------------------------------------------------------------
+# --- the model for one person -------------------------------------------------------------------
 
 
 def prestige_need(p: Profile) -> float:
@@ -403,43 +184,64 @@ def prestige_need(p: Profile) -> float:
     return min(need, 1.0)
 
 
-class _Scorer:
-    """Factor functions for one profile on one date, memoised on the few keys they depend on."""
+@dataclass
+class Scored:
+    """One credential scored for a person: the weighted total, its factors, what explains them."""
 
-    def __init__(self, p: Profile, catalog: Catalog, feats: _Features, as_of: date, day: _Day | None = None):
-        self.p = p
+    cred: Credential
+    score: float
+    factors: dict[str, float]
+    status: str
+    inherited_tier: int | None
+    replaces: list[Credential]
+    leads_to: list[str]
+    stretch: bool = False  # above the person's readiness: foundations should come first
+
+
+class ProfileFactors:
+    """The ten factors for one person on one date, each 0–1.
+
+    Each factor reads a few attributes of a credential (its domains, its platform and level …),
+    and is remembered per distinct value, so scoring many credentials costs one computation per
+    value (:mod:`certwise.advice.ranking` relies on that).
+    """
+
+    def __init__(self, profile: Profile, index: ScoringIndex, as_of: date) -> None:
+        p = self.profile = profile
+        self.index = index
         self.as_of = as_of
-        self.catalog = catalog
-        self.feats = feats
-        self.day = day if day is not None else _day(catalog, feats, as_of)
         lens = ROLE_LENS.get(p.role, {})
         self.goal_map = {d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0))
                          for d in {*GOAL_DOMAINS[p.goal], *lens}}
-        self._pathway: dict[str, float] = {}
         self.held = set(p.held)
-        self.platform_ecos = {PLATFORM_ECOSYSTEM[x] for x in p.platforms if x in PLATFORM_ECOSYSTEM}
+        self.platform_ecosystems = {PLATFORM_ECOSYSTEM[x] for x in p.platforms if x in PLATFORM_ECOSYSTEM}
         self.prestige = prestige_need(p)
-        self.general = STAGE_READINESS[p.stage] + ROLE_READINESS[p.role]
+        self.general_readiness = STAGE_READINESS[p.stage] + ROLE_READINESS[p.role]
         if p.role == "non-technical":
-            self.general = min(self.general, 1.5)
+            self.general_readiness = min(self.general_readiness, 1.5)
         # held credentials show readiness: one level above what you hold, per ecosystem
-        self.eco_floor: dict[str, float] = {}
-        by_id = feats.by_id
+        self.ecosystem_floor: dict[str, float] = {}
+        by_id = index.by_id
         for h in self.held:
             hf = by_id.get(h)
             if hf is None:
                 continue
-            self.general = max(self.general, hf.level + 0.5)
-            self.eco_floor[hf.eco] = max(self.eco_floor.get(hf.eco, 0.0), hf.level + 1.0)
-        self.held_ecos = {by_id[h].eco for h in self.held if h in by_id}
+            self.general_readiness = max(self.general_readiness, hf.level + 0.5)
+            self.ecosystem_floor[hf.ecosystem] = max(self.ecosystem_floor.get(hf.ecosystem, 0.0), hf.level + 1.0)
+        self.held_ecosystems = {by_id[h].ecosystem for h in self.held if h in by_id}
+        self.hours_available = p.hours_per_week * p.months * WEEKS_PER_MONTH if p.months else None
         self._goal: dict[tuple[str, ...], float] = {}
+        self._goal_by_number: list[float] | None = None
+        self._pathway: dict[str, float] = {}
         self._persona: dict[tuple[str, ...], float] = {}
         self._level: dict[tuple[float, str], float] = {}
-        self._eco: dict[tuple[str, bool], float] = {}
-        self.hours_avail = p.hours_per_week * p.months * WEEKS_PER_MONTH if p.months else None
+        self._ecosystem: dict[tuple[str, bool], float] = {}
+        self._successors_of_held: set[str] | None = None
 
-    # each returns 0..1
+    # --- goal ----------------------------------------------------------------------------------
+
     def goal(self, domains: tuple[str, ...]) -> float:
+        """How well a set of domains serves the goal: mostly the best one, a little the average."""
         v = self._goal.get(domains)
         if v is None:
             rel = [self.goal_map.get(d, 0.0) for d in domains]
@@ -447,63 +249,65 @@ class _Scorer:
             self._goal[domains] = v
         return v
 
-    def goal_of(self, f: _F) -> float:
+    def goal_by_domains_number(self) -> list[float]:
+        """The goal fit of each distinct domain set of the catalog (by its number in the index)."""
+        g = self._goal_by_number
+        if g is None:
+            g = self._goal_by_number = [self.goal(d) for d in self.index.values["domains"].values]
+        return g
+
+    def goal_fit(self, f: CredentialFeatures) -> float:
         """Goal fit, or the pathway fit through what the credential leads to, whichever is larger."""
-        own = self.goal(f.dkey)
-        nxt = self.feats.unlocks.get(f.id)
-        if not nxt:
+        own = self.goal(f.domain_set)
+        if not self.index.unlocks.get(f.id):
             return own
         v = self._pathway.get(f.id)
         if v is None:
-            gk = self.goal_by_dk()
-            ready: dict[tuple[str, float], float] = {}
+            by_number = self.goal_by_domains_number()
+            share_for: dict[tuple[str, float], float] = {}
             v = 0.0
-            for eco, level, dk in _leads(self.feats, self.day, f.id):
-                share = ready.get((eco, level))
+            for eco, level, number in self.index.leads(f.id, self.as_of):
+                share = share_for.get((eco, level))
                 if share is None:
-                    share = ready[(eco, level)] = (
+                    share = share_for[(eco, level)] = (
                         PATHWAY_READY if self.readiness(eco) >= level else PATHWAY_NOT_READY)
-                g = share * gk[dk]
+                g = share * by_number[number]
                 if g > v:
                     v = g
             self._pathway[f.id] = v
         return max(own, v)
 
-    def goal_by_dk(self) -> list[float]:
-        """Goal fit for each distinct domain set of the catalog (by key index)."""
-        g = getattr(self, "_gdk", None)
-        if g is None:
-            g = self._gdk = [self.goal(d) for d in self.feats.keys["domains"].values]
-        return g
+    # --- platform and level ---------------------------------------------------------------------
 
-    def ecosystem(self, eco: str, tensorflow: bool = False) -> float:
+    def ecosystem_fit(self, eco: str, tensorflow: bool = False) -> float:
         k = (eco, tensorflow)
-        v = self._eco.get(k)
+        v = self._ecosystem.get(k)
         if v is None:
-            cloud = self.p.cloud
+            cloud = self.profile.cloud
             if eco in BIG_CLOUDS:
                 v = 1.0 if eco == cloud else (0.45 if cloud == "none" else 0.1)
-                if eco != cloud and eco in self.held_ecos:
+                if eco != cloud and eco in self.held_ecosystems:
                     v = max(v, 0.6)  # you already invested in it
             elif eco == "vendor-neutral":
                 v = 0.7
-                if tensorflow and "tensorflow" in self.p.platforms:
+                if tensorflow and "tensorflow" in self.profile.platforms:
                     v = 1.0
             else:  # databricks, nvidia: platforms that run on any cloud
-                v = 1.0 if eco in self.platform_ecos else 0.35
-            self._eco[k] = v
+                v = 1.0 if eco in self.platform_ecosystems else 0.35
+            self._ecosystem[k] = v
         return v
 
     def readiness(self, eco: str) -> float:
-        r = self.general
+        """The credential level (1 foundational … 4 specialty) the person can take on now there."""
+        r = self.general_readiness
         if eco in BIG_CLOUDS:
-            cap = CLOUD_CAP[self.p.cloud_experience] if eco == self.p.cloud else CLOUD_CAP["none"]
+            cap = CLOUD_CAP[self.profile.cloud_experience] if eco == self.profile.cloud else CLOUD_CAP["none"]
             r = min(r, cap)
         elif eco in ("databricks", "nvidia"):
-            r = min(r, 5.0 if eco in self.platform_ecos else 2.5)
-        return max(r, self.eco_floor.get(eco, 0.0))
+            r = min(r, 5.0 if eco in self.platform_ecosystems else 2.5)
+        return max(r, self.ecosystem_floor.get(eco, 0.0))
 
-    def level(self, level: float, eco: str) -> float:
+    def level_fit(self, level: float, eco: str) -> float:
         k = (level, eco)
         v = self._level.get(k)
         if v is None:
@@ -515,16 +319,19 @@ class _Scorer:
             self._level[k] = v
         return v
 
-    def persona(self, best_for: tuple[str, ...]) -> float:
+    # --- the person's situation -----------------------------------------------------------------
+
+    def persona_fit(self, best_for: tuple[str, ...]) -> float:
         v = self._persona.get(best_for)
         if v is None:
+            role = self.profile.role
             if not best_for:
                 v = 0.5
-            elif self.p.role in best_for:
+            elif role in best_for:
                 v = 1.0
-            elif any(r in best_for for r in ROLE_NEIGHBOURS[self.p.role]):
+            elif any(r in best_for for r in ROLE_NEIGHBOURS[role]):
                 v = 0.6
-            elif self.p.stage == "early" and ("career-changer" in best_for or "student" in best_for):
+            elif self.profile.stage == "early" and ("career-changer" in best_for or "student" in best_for):
                 # "best for career changers, beginners …": anyone with 0-2 years is a beginner
                 v = 0.6
             else:
@@ -532,11 +339,8 @@ class _Scorer:
             self._persona[best_for] = v
         return v
 
-    def budget(self, f: _F) -> float:
-        return self.budget_of(f.cost_low, f.cost_high, f.free, f.aid)
-
-    def budget_of(self, low: float, high: float, free: bool, aid: bool) -> float:
-        b = self.p.budget_usd
+    def budget_fit(self, low: float, high: float, free: bool, financial_aid: bool) -> float:
+        b = self.profile.budget_usd
         if b is None or free:
             return 1.0
         if high <= b:
@@ -545,24 +349,27 @@ class _Scorer:
             v = 0.75
         else:
             v = 0.5 * (b / low) if low > 0 else 1.0
-        if aid:
+        if financial_aid:
             v = max(v, 0.6)  # "financial aid options that can reduce or eliminate cost"
         return v
 
-    def time(self, f: _F) -> float:
-        return self.time_of(f.prep_low)
-
-    def time_of(self, prep_low: float) -> float:
-        hpw = self.p.hours_per_week
-        if self.hours_avail is not None:
-            return min(1.0, self.hours_avail / prep_low)
+    def time_fit(self, prep_low: float) -> float:
+        hpw = self.profile.hours_per_week
+        if self.hours_available is not None:
+            return min(1.0, self.hours_available / prep_low)
         months = prep_low / (hpw * WEEKS_PER_MONTH)
         return 1.0 if months <= 6 else max(0.4, 1.0 - (months - 6) / 30)
 
-    def prestige_fit(self, f: _F) -> float:
-        return self.prestige_of(f.university)
+    def retiring_time_fit(self, f: CredentialFeatures) -> float:
+        """Little time credit when preparation cannot finish before the credential retires."""
+        end = self.index.credential(f).lifecycle.retired
+        if end is None:
+            return 1.0
+        weeks_left = (end - self.as_of).days / 7
+        weeks_needed = f.prep_low / self.profile.hours_per_week
+        return 1.0 if weeks_needed <= weeks_left else 0.2
 
-    def prestige_of(self, university: bool) -> float:
+    def prestige_fit(self, university: bool) -> float:
         n = self.prestige
         if university:
             return n
@@ -570,210 +377,103 @@ class _Scorer:
         # does not matter, an industry credential beats a university programme on this factor
         return 1.0 - 0.8 * n
 
-    def recognition(self, f: _F, inherited: int | None) -> float:
-        if inherited is not None and f.tier is None:
-            c = self.catalog.credentials[f.idx]
-            return _base_recognition(c, inherited)
+    def recognition_fit(self, f: CredentialFeatures, inherited_tier: int | None) -> float:
+        if inherited_tier is not None and f.tier is None:
+            return recognition(self.index.credential(f), inherited_tier)
         return f.recognition
 
-    def progression(self, f: _F) -> float:
-        if not self.held:
-            return 0.0 if f.prereqs else 0.5
-        if f.prereqs and not all(x in self.held for x in f.prereqs):
+    # --- progression: what the person holds ------------------------------------------------------
+
+    def progression_fit(self, f: CredentialFeatures) -> float:
+        held = self.held
+        if not held:
+            return 0.0 if f.prerequisites else 0.5
+        if f.prerequisites and not all(x in held for x in f.prerequisites):
             return 0.0
-        if any(x in self.held for x in f.prereqs) or any(x in self.held for x in f.before):
+        if any(x in held for x in f.prerequisites) or any(x in held for x in f.recommended_before):
             return 1.0
-        if f.id in self._successor_of_held():
+        if f.id in self.successors_of_held():
             return 1.0
-        if f.eco in self.held_ecos and f.eco != "vendor-neutral":
+        if f.ecosystem in self.held_ecosystems and f.ecosystem != "vendor-neutral":
             return 0.75
         return 0.5
 
-    def _successor_of_held(self) -> set[str]:
-        s = getattr(self, "_soh", None)
+    def successors_of_held(self) -> set[str]:
+        s = self._successors_of_held
         if s is None:
             s = set()
-            creds = self.catalog.credentials
             for h in self.held:
-                hf = self.feats.by_id.get(h)
+                hf = self.index.by_id.get(h)
                 if hf is not None:
-                    s.update(creds[hf.idx].lifecycle.successors)
-            self._soh = s
+                    s.update(self.index.credential(hf).lifecycle.successors)
+            self._successors_of_held = s
         return s
 
-    def touching_held(self) -> set[str]:
+    def linked_to_held(self) -> set[str]:
         """Ids whose progression depends on what is held (they build on it or succeed it)."""
-        out = set(self._successor_of_held())
+        out = set(self.successors_of_held())
         for h in self.held:
-            out.update(self.feats.unlocks.get(h, ()))
+            out.update(self.index.unlocks.get(h, ()))
         return out
 
-    def default_progression(self, has_prereqs: bool, eco: str) -> float:
+    def progression_unlinked(self, has_prerequisites: bool, eco: str) -> float:
         """Progression for a credential that neither builds on nor succeeds anything held."""
-        if has_prereqs:
+        if has_prerequisites:
             return 0.0
-        if self.held and eco in self.held_ecos and eco != "vendor-neutral":
+        if self.held and eco in self.held_ecosystems and eco != "vendor-neutral":
             return 0.75
         return 0.5
 
+    # --- one credential ----------------------------------------------------------------------------
 
-def _status(c: Credential, f: _F, as_of: date) -> str:
-    return c.status(as_of) if f.dated else "active"
+    def factors(self, f: CredentialFeatures, status: str) -> dict[str, float]:
+        """The ten factors of ``f`` (with ``status`` on this date), in the order of :data:`WEIGHTS`."""
+        inherited, _ = self.index.inherited_tier(f, self.as_of)
+        t = self.time_fit(f.prep_low)
+        if status == "retiring":
+            t = min(t, self.retiring_time_fit(f))
+        rec = self.recognition_fit(f, inherited)
+        if status == "beta":
+            rec = max(0.0, rec - BETA_RECOGNITION)
+        return {
+            "goal": self.goal_fit(f),
+            "ecosystem": self.ecosystem_fit(f.ecosystem, f.tensorflow),
+            "level": self.level_fit(f.level, f.ecosystem),
+            "recognition": rec,
+            "prestige": self.prestige_fit(f.university),
+            "budget": self.budget_fit(f.cost_low, f.cost_high, f.free, f.financial_aid),
+            "persona": self.persona_fit(f.best_for_set),
+            "practical": f.practical,
+            "time": t,
+            "progression": self.progression_fit(f),
+        }
 
-
-def _inherited_tier(f: _F, feats: _Features, catalog: Catalog, as_of: date) -> tuple[int | None, list[Credential]]:
-    """The best guide tier among retired predecessors (the guide's pick passes to its successor)."""
-    if f.id not in feats.predecessors:
-        return None, []
-    day = _day(catalog, feats, as_of)
-    hit = day.inherited.get(f.idx)
-    if hit is None:
-        hit = day.inherited[f.idx] = _inherited_tier_uncached(f, feats, catalog, as_of)
-    return hit
-
-
-def _inherited_tier_uncached(f: _F, feats: _Features, catalog: Catalog,
-                             as_of: date) -> tuple[int | None, list[Credential]]:
-    pids = feats.predecessors.get(f.id)
-    if not pids:
-        return None, []
-    best: int | None = None
-    retired = []
-    for pid in pids:
-        pf = feats.by_id.get(pid)
-        pc = catalog.credentials[pf.idx] if pf is not None else None
-        if pc is None or pc.status(as_of) != "retired":
-            continue
-        retired.append(pc)
-        if pc.tier is not None and (best is None or pc.tier < best):
-            best = pc.tier
-    return best, retired
-
-
-@dataclass
-class Scored:
-    cred: Credential
-    score: float
-    factors: dict[str, float]
-    status: str
-    inherited_tier: int | None
-    replaces: list[Credential]
-    leads_to: list[str]
-    stretch: bool = False  # above the person's readiness: foundations should come first
+    def scored(self, f: CredentialFeatures, status: str) -> Scored:
+        """``f`` scored exactly, with what the explanations need."""
+        index = self.index
+        inherited, replaced = index.inherited_tier(f, self.as_of)
+        factors = self.factors(f, status)
+        by_id = index.by_id
+        own_goal = self.goal(f.domains)
+        leads = [u for u in index.unlocks.get(f.id, ()) if u not in self.held
+                 and self.goal(by_id[u].domains) > own_goal
+                 and (not by_id[u].dated or index.credential(by_id[u]).is_live(self.as_of))]
+        leads.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
+        return Scored(index.credential(f), weighted_total(factors), factors, status, inherited, replaced, leads,
+                      f.level > self.readiness(f.ecosystem))
 
 
-def _factors(sc: _Scorer, f: _F, status: str, inherited: int | None) -> dict[str, float]:
-    t = sc.time(f)
-    if status == "retiring":
-        t = min(t, _retiring_time_factor(sc, f))
-    rec = sc.recognition(f, inherited)
-    if status == "beta":
-        rec = max(0.0, rec - BETA_RECOGNITION)
-    return {
-        "goal": sc.goal_of(f),
-        "ecosystem": sc.ecosystem(f.eco, f.tensorflow),
-        "level": sc.level(f.level, f.eco),
-        "recognition": rec,
-        "prestige": sc.prestige_fit(f),
-        "budget": sc.budget(f),
-        "persona": sc.persona(f.bkey),
-        "practical": f.practical,
-        "time": t,
-        "progression": sc.progression(f),
-    }
-
-
-def _retiring_time_factor(sc: _Scorer, f: _F) -> float:
-    c = sc.catalog.credentials[f.idx]
-    end = c.lifecycle.retired
-    if end is None:
-        return 1.0
-    weeks_left = (end - sc.as_of).days / 7
-    weeks_needed = f.prep_low / sc.p.hours_per_week
-    return 1.0 if weeks_needed <= weeks_left else 0.2
-
-
-def _total(factors: dict[str, float]) -> float:
+def weighted_total(factors: dict[str, float]) -> float:
+    """0–100: the factors weighted by :data:`WEIGHTS`."""
     return sum(WEIGHTS[k] * v for k, v in factors.items())
 
 
-def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10) -> list[Scored]:
-    """Live, non-learning-path, not-held credentials, best first (score desc, then id).
+def score(profile: Profile, credential: Credential, index: ScoringIndex, as_of: date) -> Scored:
+    """The model for one credential: its ten factors for ``profile`` on ``as_of``, and their total.
 
-    Budget 0 keeps only free and financial-aid options. ``limit=None`` ranks everything.
-
-    Every factor depends on a few attributes of a credential (its domains; its ecosystem and
-    level; its "best for" line; its cost; its prep hours …), so each factor is computed once per
-    distinct value and a credential's score is a sum of table look-ups — linear in the catalog
-    with a small constant. Credentials whose factors need more (retiring ones, foundations that
-    lead elsewhere, those that build on what the person holds) are scored one by one, and the
-    top of the list is always re-scored exactly with :func:`_factors`.
+    ``index`` is the catalog's :class:`~certwise.advice.scoring_index.ScoringIndex` (the
+    credential must be in it). Ranking, eligibility (retired, mills, held) and ties are
+    :func:`certwise.advice.ranking.rank`'s business.
     """
-    feats = _features(catalog)
-    day = _day(catalog, feats, as_of)
-    sc = _Scorer(profile, catalog, feats, as_of, day)
-    W = WEIGHTS
-    free_only = profile.budget_usd == 0
-    kv = {k: feats.keys[k].values for k in KEY_KINDS}
-    G = [W["goal"] * g for g in sc.goal_by_dk()]
-    EL = [W["ecosystem"] * sc.ecosystem(eco, tf) + W["level"] * sc.level(lvl, eco) for eco, lvl, tf in kv["eco_level"]]
-    P = [W["persona"] * sc.persona(b) for b in kv["best_for"]]
-    B = [(W["budget"] * sc.budget_of(lo, hi, free, aid)) if (free or aid or not free_only) else _EXCLUDED
-         for lo, hi, free, aid in kv["cost"]]
-    T = [W["time"] * sc.time_of(h) for h in kv["prep"]]
-    M = [W["prestige"] * sc.prestige_of(uni) + W["progression"] * sc.default_progression(pre, eco)
-         for pre, eco, uni in kv["misc"]]
-    # one C-level pass per factor table: a sum of look-ups, linear in the catalog
-    scores = day.static
-    for table, keys in zip((G, EL, P, B, T, M), day.keys, strict=True):
-        scores = list(map(add, scores, map(table.__getitem__, keys)))
-    # the exact path for the few that need it
-    by_id = feats.by_id
-    special = set(day.special)
-    if sc.held:
-        special.update(by_id[i].idx for i in sc.touching_held() if i in by_id)
-    for ci in special:
-        n = day.pos.get(ci)
-        if n is None or scores[n] <= _VALID:
-            continue
-        f = feats.feats[ci]
-        inh, _ = _inherited_tier(f, feats, catalog, as_of)
-        scores[n] = _total(_factors(sc, f, day.status.get(ci, "active"), inh))
-    for h in sc.held:
-        hf = by_id.get(h)
-        if hf is not None and hf.idx in day.pos:
-            scores[day.pos[hf.idx]] = _EXCLUDED
-    ids = day.ids
-    n_all = len(scores)
-    if limit is None or n_all <= limit + 5:
-        floor = _VALID
-    else:
-        # the (limit+5)-th best score; every credential at or above it (ties included) is a candidate
-        floor = max(heapq.nlargest(limit + 5, scores)[-1] - 1e-6, _VALID)
-    order = list(compress(range(n_all), map(floor.__lt__, scores)))
-    order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
-    if limit is not None:
-        order = order[: limit + 5]
-    out = [_scored(sc, feats, catalog, day.idx[i], day.status.get(day.idx[i], "active")) for i in order]
-    out.sort(key=lambda x: (-round(x.score, 9), x.cred.id))
-    return out if limit is None else out[:limit]
-
-
-_EXCLUDED = -1e12
-STACK_POOL = 60  # how many ranked credentials the stack after the first pick chooses from
-_VALID = -1e11
-
-
-def _scored(sc: _Scorer, feats: _Features, catalog: Catalog, ci: int, status: str) -> Scored:
-    """A credential scored exactly, with what the explanations need."""
-    f = feats.feats[ci]
-    c = catalog.credentials[ci]
-    inh, replaced = _inherited_tier(f, feats, catalog, sc.as_of)
-    factors = _factors(sc, f, status, inh)
-    held = sc.held
-    by_id = feats.by_id
-    leads = [u for u in feats.unlocks.get(f.id, ()) if u not in held
-             and sc.goal(by_id[u].domains) > sc.goal(f.domains)
-             and (not by_id[u].dated or catalog.credentials[by_id[u].idx].is_live(sc.as_of))]
-    leads.sort(key=lambda u: (-sc.goal(by_id[u].domains), u))
-    return Scored(c, _total(factors), factors, status, inh, replaced, leads, f.level > sc.readiness(f.eco))
+    f = index.by_id[credential.id]
+    return ProfileFactors(profile, index, as_of).scored(f, index.status(f, as_of))

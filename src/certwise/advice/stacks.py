@@ -3,14 +3,8 @@
 "The key is coherence. Random certifications dilute your profile. Certifications that build on
 each other tell a story of intentional skill development." A stack is ordered with
 prerequisites first, skips what the person holds, replaces retired credentials with their
-successors, and carries its total cost, total months and a coherence score (0–100):
-
-* 50 — one ecosystem: the share of credentials on the dominant platform (vendor-neutral
-  ones count half: they travel, but they do not deepen one platform);
-* 20 — rising level: each step at or above the level of the one before it (from
-  professional level on, any professional, specialty or program credential counts);
-* 30 — connected domains: each credential shares a domain (full credit) or a related
-  domain (partial credit) with one before it.
+successors, and carries its total cost, total months and a coherence score (0–100, the
+rule of :func:`certwise.advice.coherence.path_coherence`).
 
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
@@ -25,10 +19,15 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.advice.coherence import path_coherence, rises, story_order
+from certwise.advice.profile import Profile
+from certwise.advice.ranking import rank
+from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
+from certwise.advice.scoring_index import ScoringIndex, index_of
+from certwise.catalog.model import Credential
+from certwise.constants import WEEKS_PER_MONTH
 
 if TYPE_CHECKING:
-    from certwise.advice.profile import Profile
     from certwise.catalog.load import Catalog
 
 STACK_NAMES: tuple[str, ...] = ("ml-engineer", "ai-product", "data-to-ai", "generative-ai")
@@ -41,16 +40,10 @@ STACK_TITLES = {
     "profile": "A stack built for you",
 }
 
-WEEKS_PER_MONTH = 52 / 12
 DEFAULT_HOURS_PER_WEEK = 5.0
+STACK_POOL = 60  # how many ranked credentials the stack after the first pick chooses from
 MAX_DILUTION = 10  # a next step may lower the story's coherence by at most this much
 
-_ML = {"ml-engineering", "mlops", "data-science", "deep-learning", "computer-vision", "nlp", "generative-ai",
-       "ai-applications", "infrastructure"}
-_BUSINESS = {"ai-literacy", "ai-governance", "product-management", "generative-ai", "ai-applications",
-             "cloud-fundamentals"}
-_DATA = {"data-engineering", "data-science", "ml-engineering", "mlops"}
-_CLUSTERS = (_ML, _BUSINESS, _DATA)
 
 # The guide's stacks. A step is an id (with alternatives) or a label with catalog options.
 _NAMED: dict[str, list[dict[str, Any]]] = {
@@ -90,51 +83,6 @@ _NAMED: dict[str, list[dict[str, Any]]] = {
                                              "AI applications with Amazon Bedrock."},
     ],
 }
-
-
-# --- coherence ----------------------------------------------------------------------------------
-
-
-def _link(a: Credential, b: Credential) -> float:
-    da, db = set(a.domains), set(b.domains)
-    if da & db:
-        return 1.0
-    if a.ecosystem == b.ecosystem and a.ecosystem != "vendor-neutral" and \
-            "cloud-fundamentals" in (da | db):
-        return 0.8  # a platform's fundamentals lead into its other credentials
-    if any(da & cl and db & cl for cl in _CLUSTERS):
-        return 0.5
-    return 0.0
-
-
-def rises(a: Credential, b: Credential) -> bool:
-    """``b`` is a step up from ``a``, or level with it; from professional level on, any
-    professional, specialty or program credential counts ("a specialized certification in your
-    area" follows the cloud ML certification)."""
-    ra, rb = LEVEL_RANK[a.level.value], LEVEL_RANK[b.level.value]
-    return rb >= min(ra, 3)
-
-
-def coherence(ids: Iterable[str], catalog: Catalog) -> int:
-    """0–100: how well credentials (in the order taken) tell one story. Unknown ids are ignored.
-
-    >>> from certwise.catalog import default_catalog
-    >>> coherence(["aws-cloud-practitioner", "aws-ai-practitioner", "aws-ml-engineer-associate"], default_catalog())
-    94
-    """
-    creds = [catalog.get(i) for i in ids if i in catalog]
-    n = len(creds)
-    if n <= 1:
-        return 100
-    ecos = [c.ecosystem for c in creds if c.ecosystem != "vendor-neutral"]
-    neutral = n - len(ecos)
-    dominant = max((ecos.count(e) for e in set(ecos)), default=0)
-    eco = (dominant + 0.5 * neutral) / n if ecos else 0.5 + 0.5 * (n == 1)
-    if not ecos:
-        eco = 0.75  # all vendor-neutral: portable, but no platform story
-    rising = sum(rises(a, b) for a, b in zip(creds, creds[1:], strict=False)) / (n - 1)
-    linked = sum(max(_link(creds[i], creds[j]) for j in range(i)) for i in range(1, n)) / (n - 1)
-    return int(round(50 * eco + 20 * rising + 30 * linked))
 
 
 # --- building blocks ------------------------------------------------------------------------
@@ -190,7 +138,7 @@ def _finish(name: str, title: str, steps: list[dict[str, Any]], creds: list[Cred
         "name": name, "title": title, "steps": steps,
         "total_cost_usd": {"low": _n(cost_lo), "high": _n(cost_hi)},
         "total_months": {"low": round(m_lo, 1), "high": round(m_hi, 1)},
-        "coherence": coherence(ids, catalog),
+        "coherence": path_coherence(ids, catalog),
     }
     if extra:
         out.update(extra)
@@ -283,12 +231,11 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
 # --- a stack for a profile ------------------------------------------------------------------------
 
 
-def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[Any] | None = None,
-                  length: int = 3) -> tuple[list[Credential], dict[str, str]]:
-    from certwise.advice.recommend import rank
-
+def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[Scored] | None = None,
+                  length: int = 3, index: ScoringIndex | None = None) -> tuple[list[Credential], dict[str, str]]:
+    index = index if index is not None else index_of(catalog)
     if ranked is None:
-        ranked = rank(profile, catalog, as_of, limit=60)
+        ranked = rank(profile, catalog, as_of, limit=STACK_POOL, index=index)
     if not ranked:
         return [], {}
     held = set(profile.held)
@@ -300,7 +247,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         if c is not None and not _held_covers(c, held, catalog):
             path.append(c)
             why[c.id] = f"Required before {top.cred.id}."
-    if getattr(top, "stretch", False):
+    if top.stretch:
         for dep in top.cred.recommended_before:
             c, _ = live_version(dep, catalog, as_of)
             if c is not None and not _held_covers(c, held, catalog) and c not in path:
@@ -312,31 +259,26 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             and s.factors["goal"] >= 0.6 and s.factors["budget"] >= 0.5 and s.factors["prestige"] >= 0.3
             and not _held_covers(s.cred, held, catalog)]
     # the story so far: what you hold (by level), then the path
-    story = [h for h in sorted(held & {c.id for c in catalog},
-                               key=lambda i: (LEVEL_RANK[catalog.get(i).level.value], i))]
-    from certwise.advice.scoring import _factors, _features, _inherited_tier, _Scorer, _total
-
-    feats = _features(catalog)
+    story = story_order(held & index.by_id.keys(), catalog)
     after = 0
     while after < length - 1 and pool:
         last = path[-1]
         covered = {d for p in path for d in p.domains}
-        base = coherence([*story, *(p.id for p in path)], catalog)
+        base = path_coherence([*story, *(p.id for p in path)], catalog)
         # score the next step for the person who holds the path so far (readiness and
         # progression move on with it)
         future = profile.model_copy(update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
-        fsc = _Scorer(future, catalog, feats, as_of)
+        future_fit = ProfileFactors(future, index, as_of)
         best = None
         for s in pool:
             c = s.cred
-            f = feats.by_id[c.id]
-            future_score = _total(_factors(fsc, f, s.status, _inherited_tier(f, feats, catalog, as_of)[0]))
+            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status))
             if not rises(last, c):
                 continue
             if c.level == last.level and set(c.domains) <= covered:
                 continue  # the same ground at the same level: a second badge, not a next step
             builds = any(p.id in c.recommended_before or p.id in c.prerequisites for p in path)
-            coh = coherence([*story, *(p.id for p in path), c.id], catalog)
+            coh = path_coherence([*story, *(p.id for p in path), c.id], catalog)
             # (a single credential is trivially coherent: judge the first addition against 90)
             if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
                 continue  # "random certifications dilute your profile"
@@ -356,22 +298,23 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
     return _order(path), why
 
 
-def _short_reason(s: Any) -> str:
+def _short_reason(s: Scored) -> str:
     c = s.cred
     return f"{c.level.value} {c.provider} credential covering {', '.join(c.domains[:3])}."
 
 
-def stack_for_profile(profile: Profile, catalog: Catalog, as_of: date) -> dict[str, Any]:
+def stack_for_profile(profile: Profile, catalog: Catalog, as_of: date,
+                      index: ScoringIndex | None = None) -> dict[str, Any]:
     """A coherent stack for this person: their top pick, what it needs first, and what follows."""
-    path, why = _profile_path(profile, catalog, as_of)
+    path, why = _profile_path(profile, catalog, as_of, index=index)
     steps = [{"id": c.id, "name": c.name, "why": why.get(c.id, "")} for c in path]
     return _finish("profile", STACK_TITLES["profile"], steps, list(path), catalog, profile.hours_per_week,
                    {"profile": profile.to_json()})
 
 
 def continue_after(first: str, profile: Profile, catalog: Catalog, as_of: date,
-                   ranked: list[Any] | None = None) -> list[str]:
+                   ranked: list[Scored] | None = None, index: ScoringIndex | None = None) -> list[str]:
     """Ids that follow ``first`` in the profile's stack (recommend's ``stack`` field)."""
-    path, _ = _profile_path(profile, catalog, as_of, ranked)
+    path, _ = _profile_path(profile, catalog, as_of, ranked, index=index)
     ids = [c.id for c in path]
     return ids[ids.index(first) + 1:] if first in ids else [i for i in ids if i != first]

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.description import (  # noqa: F401 - re-exported: the description is part of evaluate
@@ -40,18 +39,13 @@ from certwise.advice.description import (  # noqa: F401 - re-exported: the descr
     Description,
     DescriptionError,
 )
+from certwise.advice.issuers import issuer_class
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
     from certwise.catalog.model import Credential
 
 CRITERIA_WEIGHTS = {"recognition": 30, "practical": 25, "specificity": 15, "value": 15, "currency": 15}
-
-MAJOR_ISSUERS = ("google", "amazon", "aws", "microsoft", "azure")
-KNOWN_ISSUERS = ("nvidia", "databricks", "ibm", "deeplearning.ai", "stanford", "mit", "massachusetts institute",
-                 "harvard", "coursera", "kaggle", "iapp", "linux foundation", "cncf", "oracle", "salesforce",
-                 "snowflake", "comptia", "isaca", "pmi")
-UNIVERSITY = ("stanford", "mit", "harvard", "massachusetts institute", "university", "college")
 
 # Names a platform, product or concrete skill.
 _SPECIFIC = re.compile(
@@ -70,19 +64,6 @@ def is_generic_title(name: str) -> bool:
         return False
     words = re.findall(r"[\w.&]+", name.lower())
     return bool(words) and all(w in _GENERIC_WORDS for w in words)
-
-
-@lru_cache(maxsize=4096)
-def issuer_class(issuer: str) -> str:
-    """major (Google, AWS, Microsoft), university, known (NVIDIA, Databricks, IBM …) or unknown."""
-    s = issuer.lower()
-    if any(re.search(rf"\b{re.escape(k)}\b", s) for k in MAJOR_ISSUERS):
-        return "major"
-    if any(re.search(rf"\b{re.escape(k)}\b", s) for k in UNIVERSITY):
-        return "university"
-    if any(re.search(rf"\b{re.escape(k)}\b", s) for k in KNOWN_ISSUERS):
-        return "known"
-    return "unknown"
 
 
 def _flag(code: str, message: str) -> dict[str, str]:

@@ -1,0 +1,122 @@
+"""Rank a whole catalog for a person, fast: the model of :mod:`certwise.advice.scoring` as tables.
+
+Each factor reads a few attributes of a credential — the goal fit its domains, the platform
+and level fits its ecosystem and level, the budget fit its cost … — and a catalog has far
+fewer distinct values of those than credentials. So :func:`rank` computes every factor once
+per distinct value (a *points table*: weight × factor), and a credential's score is the sum of
+its entries in the tables: one pass per table over the catalog, linear in its size.
+
+Some credentials need more than their own attributes: a retiring one (its time factor depends
+on its retirement date), a foundation that leads elsewhere (its goal fit is that of what it
+leads to), one that builds on or succeeds what the person holds (progression). Those are scored
+one by one with :meth:`~certwise.advice.scoring.ProfileFactors.factors`, and the top of the
+list is always re-scored exactly, so the ranking equals scoring every credential with
+:func:`~certwise.advice.scoring.score` (tests/test_advice_properties.py checks it).
+
+>>> from datetime import date
+>>> from certwise.catalog import default_catalog
+>>> from certwise.advice.profile import Profile
+>>> top = rank(Profile(role="developer", cloud="gcp", cloud_experience="some", years_experience=4,
+...                    goal="ml-engineering"), default_catalog(), date(2026, 1, 9), limit=3)
+>>> [s.cred.id for s in top][0]
+'google-ml-engineer'
+"""
+
+from __future__ import annotations
+
+import heapq
+from datetime import date
+from itertools import compress
+from operator import add
+from typing import TYPE_CHECKING
+
+from certwise.advice.profile import Profile
+from certwise.advice.scoring import WEIGHTS, ProfileFactors, Scored, weighted_total
+from certwise.advice.scoring_index import KEY_KINDS, ScoringIndex, index_of
+
+if TYPE_CHECKING:
+    from certwise.catalog.load import Catalog
+
+__all__ = ["rank", "points_tables", "EXCLUDED"]
+
+EXCLUDED = -1e12  # the score of a credential that must not be ranked (held; paid when only free ones count)
+REAL_SCORE_ABOVE = -1e11  # every real score is above this; excluded ones are below
+RESCORE_EXTRA = 5  # candidates beyond ``limit`` re-scored exactly, so that table rounding never decides
+
+
+def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date) -> dict[str, list[float]]:
+    """Weight × factor for every distinct value of each key kind (and the date's "standing").
+
+    ``table[kind][n]`` is the points of the ``n``-th distinct value of that kind; a
+    credential's table-path score is the sum over kinds of ``table[kind][its number]``.
+    """
+    w = WEIGHTS
+    values = {k: index.values[k].values for k in KEY_KINDS}
+    free_only = factors.profile.budget_usd == 0
+    return {
+        "standing": [w["recognition"] * rec + w["practical"] * practical
+                     for rec, practical in index.on(as_of).standing.values],
+        "domains": [w["goal"] * g for g in factors.goal_by_domains_number()],
+        "ecosystem_level": [w["ecosystem"] * factors.ecosystem_fit(eco, tensorflow) + w["level"] * factors.level_fit(
+            level, eco) for eco, level, tensorflow in values["ecosystem_level"]],
+        "best_for": [w["persona"] * factors.persona_fit(b) for b in values["best_for"]],
+        "cost": [(w["budget"] * factors.budget_fit(low, high, free, aid)) if (free or aid or not free_only)
+                 else EXCLUDED for low, high, free, aid in values["cost"]],
+        "prep": [w["time"] * factors.time_fit(hours) for hours in values["prep"]],
+        "prestige_progression": [
+            w["prestige"] * factors.prestige_fit(university)
+            + w["progression"] * factors.progression_unlinked(has_prerequisites, eco)
+            for has_prerequisites, eco, university in values["prestige_progression"]],
+    }
+
+
+def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10,
+         index: ScoringIndex | None = None) -> list[Scored]:
+    """Live, non-learning-path, not-held credentials, best first (score desc, then id).
+
+    Budget 0 keeps only free and financial-aid options. ``limit=None`` ranks everything.
+    ``index`` is the catalog's :class:`~certwise.advice.scoring_index.ScoringIndex`
+    (default: :func:`~certwise.advice.scoring_index.index_of` the catalog).
+    """
+    index = index if index is not None else index_of(catalog)
+    view = index.on(as_of)
+    factors = ProfileFactors(profile, index, as_of)
+    tables = points_tables(factors, index, as_of)
+    keys = view.keys
+    # one C-level pass per table: a sum of look-ups, linear in the catalog
+    first, second, *rest = ("standing", *KEY_KINDS)
+    scores = list(map(add, map(tables[first].__getitem__, keys[first]), map(tables[second].__getitem__, keys[second])))
+    for kind in rest:
+        scores = list(map(add, scores, map(tables[kind].__getitem__, keys[kind])))
+    # the exact model for the few the tables cannot score
+    by_id = index.by_id
+    exact = set(view.exact)
+    if factors.held:
+        exact.update(by_id[i].position for i in factors.linked_to_held() if i in by_id)
+    for position in exact:
+        n = view.slot.get(position)
+        if n is None or scores[n] <= REAL_SCORE_ABOVE:
+            continue
+        f = index.features[position]
+        scores[n] = weighted_total(factors.factors(f, view.status.get(position, "active")))
+    for h in factors.held:
+        hf = by_id.get(h)
+        if hf is not None and hf.position in view.slot:
+            scores[view.slot[hf.position]] = EXCLUDED
+    ids = view.ids
+    n_all = len(scores)
+    if limit is None or n_all <= limit + RESCORE_EXTRA:
+        floor = REAL_SCORE_ABOVE
+    else:
+        # the (limit+5)-th best score; every credential at or above it (ties included) is a candidate
+        floor = max(heapq.nlargest(limit + RESCORE_EXTRA, scores)[-1] - 1e-6, REAL_SCORE_ABOVE)
+    order = list(compress(range(n_all), map(floor.__lt__, scores)))
+    order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
+    if limit is not None:
+        order = order[: limit + RESCORE_EXTRA]
+    out = []
+    for n in order:
+        position = view.eligible[n]
+        out.append(factors.scored(index.features[position], view.status.get(position, "active")))
+    out.sort(key=lambda x: (-round(x.score, 9), x.cred.id))
+    return out if limit is None else out[:limit]
