@@ -85,10 +85,8 @@ def load_catalog_or_fail() -> Any:
         cat = default_catalog()
     except CatalogError as e:
         fail(str(e))
-    try:
-        from certwise.store.overlay import overlay_catalog
-    except ImportError:
-        return cat
+    from certwise.store.overlay import overlay_catalog
+
     return overlay_catalog(cat)
 
 
