@@ -74,7 +74,7 @@ def test_no_source_no_figure(mini):
 
 @pytest.mark.parametrize("salary", [0, -1, float("inf")])
 def test_bad_salary(mini, salary):
-    with pytest.raises(ValueError, match="--salary"):
+    with pytest.raises(ValueError, match="^salary must be"):
         roi(mini.get("google-ml-engineer"), salary, NOV)
 
 

@@ -118,8 +118,8 @@ def audit(holdings: Iterable[Holding], catalog: Catalog, as_of: date, soon_days:
                    "issuer employers won't recognise); leave " + ("it" if len(mills) == 1 else "them")
                    + " off your headline: they can raise questions rather than add credibility")
         else:
-            msg = (f"{cap(count(len(unrec), 'credential'))} the catalog does not know: {names}. Check them with "
-                   "`certwise evaluate --file`: recognition, hands-on work and a specific skill are what count")
+            msg = (f"{cap(count(len(unrec), 'credential'))} the catalog does not know: {names}. Check each one with the "
+                   "worth-it test: recognition, hands-on work and a specific skill are what count")
         warnings.append({"code": "unrecognized", "message": msg})
 
     redundant = _redundant(rec, catalog)
@@ -207,7 +207,6 @@ def _expiring_entry(it: Held, as_of: date) -> dict[str, Any]:
             msg += f"; renew it ({rule.method.replace('-', ' ')})"
             if rule.discount_pct:
                 msg += f" with the {rule.discount_pct:g}% discount"
-            msg += " (`certwise portfolio renewals --ics FILE` puts it in your calendar)"
     entry["_message"] = msg
     return entry
 

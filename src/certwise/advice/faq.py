@@ -52,7 +52,7 @@ def faq(catalog: Catalog, as_of: date) -> list[dict[str, Any]]:
         "question": "Are AI certifications worth the money?",
         "answer": ("It depends on which one and on your situation. Recognised, specific, hands-on credentials from "
                    "the major providers are; generic certificates from unknown issuers usually are not "
-                   "(`certwise evaluate` runs that test on any credential). The only salary figures a source gives "
+                   "(the worth-it check runs that test on any credential). The only salary figures a source gives "
                    "are self-reported survey figures: " + "; ".join(parts) + ". Treat them as upper bounds, not promises."),
         "ids": [c.id for c in sal],
     })
@@ -74,7 +74,7 @@ def faq(catalog: Catalog, as_of: date) -> list[dict[str, Any]]:
         "question": "Which AI certification should I get first?",
         "answer": ("There is no universal answer; it depends on where you start. As of " + as_of.isoformat() + ": "
                    + "; ".join(f"for {who}, {catalog.get(cid).name}" for who, cid in picks if cid)
-                   + ". `certwise recommend` answers for your own profile."),
+                   + ". The recommendations answer for your own profile."),
         "ids": [cid for _, cid in picks if cid],
     })
 
@@ -98,8 +98,8 @@ def faq(catalog: Catalog, as_of: date) -> list[dict[str, Any]]:
         "id": "how-long",
         "question": "How long does it take to get AI certified?",
         "answer": ("It varies widely: " + "; ".join(f"{catalog.get(i).name}: {_months(catalog.get(i))}" for i in named)
-                   + ". Cloud provider exams assume relevant experience. `certwise plan ID --hours-per-week N` "
-                   "turns a choice into dated weeks at your pace."),
+                   + ". Cloud provider exams assume relevant experience. A study plan turns a choice into dated weeks "
+                   "at your pace."),
         "ids": named,
     })
 

@@ -100,7 +100,7 @@ def roi(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
     the lowest uplift. ``null`` (with the reason) when no source gives a salary figure.
     """
     if not (salary > 0) or math.isinf(salary):
-        raise ValueError(f"--salary must be a yearly salary above 0 in USD; got {salary:g}")
+        raise ValueError(f"salary must be a yearly salary above 0 in USD; got {salary:g}")
     cost = cred.cost.usd
     three = three_year_cost(cred, as_of)
     out: dict[str, Any] = {
@@ -112,7 +112,7 @@ def roi(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
     u = cred.salary_uplift
     if u is None:
         out["caveat"] = (f"No source in the catalog gives a salary figure for {cred.name}, so certwise gives none "
-                         "(it does not invent one). Judge it by `certwise evaluate` and the roles you target.")
+                         "(it does not invent one). Judge it by the worth-it test and the roles you target.")
         out["reason_null"] = "no sourced salary figure"
         return out
     up_lo, up_hi = salary * u.pct.low / 100, salary * u.pct.high / 100

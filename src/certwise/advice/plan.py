@@ -293,7 +293,7 @@ def _check_live(cred: Credential, start: date, catalog: Catalog | None) -> None:
     if lc.successors:
         instead = "plan its successor " + " or ".join(_name(s, catalog) for s in lc.successors) + " instead"
     else:
-        instead = "choose another credential (see `certwise recommend`)"
+        instead = "choose another credential (the recommendations for your profile list live ones)"
     raise PlanError(f"{cred.id} ({cred.name}) was retired{when}, before the start date {start.isoformat()}; {instead}")
 
 
@@ -365,8 +365,8 @@ def make_plan(
                 if p not in planned and p not in have:
                     warnings.append({
                         "code": "missing-prerequisite",
-                        "message": f"{c.id} requires {_name(p, catalog)}, which is neither held nor in this plan; "
-                        f"add it (certwise plan {p} {c.id} …)",
+                        "message": f"{_name(c.id, catalog)} requires {_name(p, catalog)}, which is neither held nor in this plan; "
+                        "add it to the plan first",
                     })
             has_exam = c.exam is not None or c.kind.value == "certification-exam"
             items.append({

@@ -175,7 +175,7 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
     Raises KeyError (one line) for an unknown name.
     """
     if name not in _NAMED:
-        raise KeyError(f"unknown stack '{name}'; choose one of: {', '.join(STACK_NAMES)} (or --profile)")
+        raise KeyError(f"unknown stack '{name}'; choose one of: {', '.join(STACK_NAMES)}, or build one for a profile")
     held_set = set(held)
     steps: list[dict[str, Any]] = []
     creds: list[Credential | None] = []

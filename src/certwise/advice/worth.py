@@ -121,7 +121,7 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
         u = cred.salary_uplift.pct
         lo, hi = f"{u.low:g}", f"{u.high:g}"
         reasons.append(f"Holders report about {lo if lo == hi else lo + '–' + hi}% higher pay "
-                       f"({cred.salary_uplift.basis.split('(')[0].strip()}; see `certwise roi {cred.id}`).")
+                       f"({cred.salary_uplift.basis.split('(')[0].strip()}; the return on investment works out the payback).")
         rec = min(100, rec + 5)
     # practical
     perf = bool(cred.exam and cred.exam.performance_based)
@@ -213,7 +213,7 @@ def _verdict_reason(verdict: str, tier: int | None, kind: str, eco: str) -> str:
                     "for most people a cloud certification offers better ROI.")
         if kind == "learning-path":
             return "Situational: free preparation, not a credential employers screen for — use it on the way to one."
-        return "Situational: worth it if it matches your platform and goal; check it against `certwise recommend`."
+        return "Situational: worth it if it matches your platform and goal; check it against the recommendations for your profile."
     return "Skip: put the money and time into a recognised, hands-on credential instead."
 
 
@@ -234,7 +234,7 @@ def evaluate_description(desc: dict[str, Any], catalog: Catalog, as_of: date) ->
             rec = 100
         elif c.tier:
             rec = max(rec, 75)
-        reasons.append(f"In the catalog as {cid} (see `certwise evaluate {cid}` for its sourced facts).")
+        reasons.append(f"In the catalog as {catalog.get(cid).name}, with its sourced facts.")
     if cls == "unknown" and cid is None:
         flags.append(_flag("unrecognized-issuer", f"{d.issuer} is not a recognised issuer: \"when a hiring manager "
                                                   "sees a certification they've never heard of … it might actually "

@@ -412,7 +412,7 @@ def roi_cmd(ident: str, salary: float | None, as_of: date, as_json: bool) -> Non
     try:
         result = roi_report(cred, salary, as_of)
     except ValueError as e:
-        fail(str(e))
+        fail(f"--{e}")
     if as_json:
         emit_json(result)
         return

@@ -196,7 +196,7 @@ def stack(request: Request, name: str, held: list[str] = Query([]), as_of: str |
     try:
         return named_stack(name, cat, parse_as_of(as_of, request), held=held_ids)  # type: ignore[no-any-return]
     except KeyError as e:
-        raise not_found(str(e.args[0]).replace(" (or --profile)", " (or POST a profile to /stacks)")) from None
+        raise not_found(f"{e.args[0]} (POST a profile to /api/v1/stacks)") from None
 
 
 @router.post("/stacks", tags=["advice"], summary="A stack built for a profile")

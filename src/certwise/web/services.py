@@ -46,7 +46,7 @@ def roi_data(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
     try:
         return roi_report(cred, salary, as_of)
     except ValueError as e:
-        raise bad_input(str(e).replace("--salary", "salary"), "salary") from None
+        raise bad_input(str(e), "salary") from None
 
 
 def credential_page_data(cred: Credential, cat: Catalog, as_of: date) -> dict[str, Any]:
