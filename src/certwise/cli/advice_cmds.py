@@ -182,15 +182,15 @@ def recommend_cmd(profile_file: str | None, limit: int, no_input: bool, as_of: d
 
 
 def _money(r: dict[str, Any] | None) -> str:
-    if r is None:
-        return "price not stated"
-    lo, hi = r["low"], r["high"]
-    return f"${lo:,.0f}" if lo == hi else f"${lo:,.0f}–{hi:,.0f}"
+    from certwise.words import usd
+
+    return usd(r)
 
 
 def _hours(r: dict[str, Any]) -> str:
-    lo, hi = r["low"], r["high"]
-    return f"{lo:g} h" if lo == hi else f"{lo:g}–{hi:g} h"
+    from certwise.words import span
+
+    return span(r, "h")
 
 
 def _status(s: str) -> str:
@@ -431,11 +431,11 @@ def _render_roi(r: dict[str, Any]) -> None:
         con.print(f"  [yellow]No salary figure[/]: {_esc(r['caveat'])}")
         return
     u, usd, pb = r["uplift_pct"], r["uplift_usd_per_year"], r["payback_months"]
-    pct = f"{u['low']:g}%" if u["low"] == u["high"] else f"{u['low']:g}–{u['high']:g}%"
-    con.print(f"  Reported uplift: [green]{pct}[/] ≈ {_money(usd)} a year on ${r['salary_usd']:,.0f}")
+    from certwise.words import pct, span, usd_amount
+
+    con.print(f"  Reported uplift: [green]{pct(u)}[/] ≈ {_money(usd)} a year on {usd_amount(r['salary_usd'])}")
     if pb:
-        rng = f"{pb['low']:g}" if pb["low"] == pb["high"] else f"{pb['low']:g}–{pb['high']:g}"
-        con.print(f"  Payback: [bold]{rng} months[/]")
+        con.print(f"  Payback: [bold]{span(pb, 'months')}[/]")
     src = r.get("source") or {}
     if src:
         con.print(f"  [dim]Source: {_esc(src.get('title') or src.get('url') or src.get('ref', ''))}[/]")

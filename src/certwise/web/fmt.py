@@ -10,7 +10,9 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from certwise import words
 from certwise.catalog.labels import DOMAIN_NAMES, KIND_NAMES, cap_domain, status_word
+from certwise.constants import WEEKS_PER_MONTH
 from certwise.profile_spec import PROFILE_SPEC
 
 
@@ -43,53 +45,18 @@ def short_label(value: Any) -> str:
     return s.split(" (")[0]
 
 
-def _n(x: float) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
-
-
-def _lohi(r: Any) -> tuple[float, float] | None:
-    if r is None:
-        return None
-    if isinstance(r, dict):
-        lo: Any = r.get("low")
-        hi: Any = r.get("high")
-        if lo is None and hi is None:
-            return None
-        if lo is None:
-            lo = hi
-        if hi is None:
-            hi = lo
-        return float(lo), float(hi)
-    if isinstance(r, int | float):
-        return float(r), float(r)
-    return float(r.low), float(r.high)
-
-
 def usd(r: Any) -> str:
-    """``{"low": 150, "high": 300}`` → "$150–$300"; zero → "Free"."""
-    lh = _lohi(r)
-    if lh is None:
-        return "—"
-    lo, hi = lh
-    if hi == 0:
-        return "Free"
-    if lo == hi:
-        return f"${_n(lo)}"
-    return f"${_n(lo)}–${_n(hi)}"
+    """``{"low": 150, "high": 300}`` → "$150–$300"; zero → "Free"; nothing → "—"."""
+    return words.usd(r, none="—")
 
 
 def hours(r: Any) -> str:
-    lh = _lohi(r)
-    if lh is None:
-        return "—"
-    lo, hi = lh
-    unit = "hour" if hi == 1 else "hours"
-    return f"{_n(lo)} {unit}" if lo == hi else f"{_n(lo)}–{_n(hi)} {unit}"
+    return words.hours(r)
 
 
 def pace(r: Any, hours_per_week: Any) -> str:
     """Prep hours at a weekly pace, in weeks or months: "4–8 weeks at 10 h/week"."""
-    lh = _lohi(r)
+    lh = words.low_high(r)
     try:
         hpw = float(hours_per_week)
     except (TypeError, ValueError):
@@ -99,11 +66,11 @@ def pace(r: Any, hours_per_week: Any) -> str:
     lo, hi = (math.ceil(lh[0] / hpw), math.ceil(lh[1] / hpw))
     lo, hi = max(lo, 1), max(hi, 1)
     if hi > 12:
-        mlo, mhi = max(1, round(lo / 4.33)), max(1, round(hi / 4.33))
+        mlo, mhi = max(1, round(lo / WEEKS_PER_MONTH)), max(1, round(hi / WEEKS_PER_MONTH))
         span = f"{mlo} months" if mlo == mhi else f"{mlo}–{mhi} months"
     else:
         span = (f"{lo} week" + ("s" if lo > 1 else "")) if lo == hi else f"{lo}–{hi} weeks"
-    return f"{span} at {_n(hpw)} h/week"
+    return f"{span} at {words.num(hpw)} h/week"
 
 
 def nicedate(d: Any) -> str:
@@ -121,11 +88,7 @@ def nicedate(d: Any) -> str:
 
 
 def pct(r: Any) -> str:
-    lh = _lohi(r)
-    if lh is None:
-        return "—"
-    lo, hi = lh
-    return f"{_n(lo)}%" if lo == hi else f"{_n(lo)}–{_n(hi)}%"
+    return words.pct(r)
 
 
 DOMAIN_LABELS = {d: cap_domain(d) for d in DOMAIN_NAMES}
