@@ -311,3 +311,46 @@ def test_sequenced_items_never_overlap(cs, hpw):
     assert len(items) == len(cs)
     for a, b in zip(items, items[1:], strict=False):
         assert date.fromisoformat(b["study_start"]) > date.fromisoformat(a["exam_date"])
+
+
+# --- unrealistic input and exam versions (the plan warns; it still plans) -------------------------
+
+def _versioned(**kw):
+    from certwise.catalog.model import EXAMPLE, Credential
+
+    rec = {**EXAMPLE, "id": "versioned-cert", "name": "Versioned Certification", "level": "associate",
+           "versions": [{"code": "VC-C01", "available_from": "2024-10-08", "last_day": "2027-02-28"},
+                        {"code": "VC-C02", "beta_from": "2027-03-01", "available_from": "2027-06-01",
+                         "changes": "adds agents"}], **kw}
+    rec["sources"] = [{**EXAMPLE["sources"][0], "supports": [*EXAMPLE["sources"][0]["supports"], "versions"]}]
+    return Credential.model_validate(rec)
+
+
+def _codes(plan):
+    return {w["code"] for w in plan["warnings"]}
+
+
+def test_a_plan_whose_exam_date_falls_after_a_version_change_says_which_exam_you_sit():
+    from certwise.advice.plan import make_plan
+
+    c = _versioned()
+    plan = make_plan([c], date(2027, 2, 1), 4, as_of=date(2027, 2, 1))
+    (item,) = plan["items"]
+    assert item["exam_version"] == "VC-C02" and "exam-version-change" in _codes(plan)
+    msg = next(w["message"] for w in plan["warnings"] if w["code"] == "exam-version-change")
+    assert "VC-C01" in msg and "you will sit VC-C02 in its beta" in msg
+    calm = make_plan([c], date(2026, 1, 5), 10, as_of=date(2026, 1, 5))
+    assert calm["items"][0]["exam_version"] == "VC-C01" and "exam-version-change" not in _codes(calm)
+    assert c.status(date(2027, 4, 1)) == "beta" and c.status(date(2027, 7, 1)) == "active"
+
+
+def test_a_plan_warns_about_a_past_start_too_many_hours_and_no_experience():
+    from certwise.advice.plan import make_plan
+    from certwise.catalog.model import EXAMPLE, Credential
+
+    pro = Credential.model_validate({**EXAMPLE, "id": "pro-cert", "name": "Pro Certification", "level": "professional"})
+    plan = make_plan([pro], date(2026, 1, 5), 70, 0, as_of=date(2026, 3, 1))
+    assert {"start-in-past", "unrealistic-hours", "starting-too-advanced"} <= _codes(plan)
+    assert plan["as_of"] == "2026-03-01"
+    fine = make_plan([pro], date(2026, 3, 2), 8, 5, as_of=date(2026, 3, 1))
+    assert not {"start-in-past", "unrealistic-hours", "starting-too-advanced"} & _codes(fine)

@@ -24,8 +24,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.profile import stage_for
-from certwise.catalog.model import LEVEL_RANK, Credential, add_years
+from certwise.catalog.model import LEVEL_RANK, Credential, ExamVersion, add_years
 from certwise.constants import WEEKS_PER_MONTH
+from certwise.words import and_list
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -305,8 +306,13 @@ def make_plan(
     catalog: Catalog | None = None,
     *,
     held: Iterable[str] = (),
+    as_of: date | None = None,
 ) -> dict[str, Any]:
     """A dated plan for ``creds`` from ``start`` at ``hours_per_week`` (SPEC.md §4 plan JSON).
+
+    ``as_of`` is the day the plan is made (default: ``start``): a start before it, more than
+    60 hours a week, a professional exam with no experience, or an exam date after the
+    credential retires or its exam version changes are warned about.
 
     Raises :class:`PlanError` (one line) for hours that are not positive, an empty list, or a
     credential already retired on ``start`` (naming its successor). ``held`` ids count as
@@ -337,7 +343,8 @@ def make_plan(
     ordered = _sequence(list(unique.values()))
     planned = set(unique)
     have = set(held)
-    warnings: list[dict[str, str]] = []
+    today = as_of or start
+    warnings: list[dict[str, str]] = _input_warnings(start, today, hours_per_week, years_experience, ordered)
     items: list[dict[str, Any]] = []
     cost_low = cost_high = 0.0
     cursor = start
@@ -361,6 +368,10 @@ def make_plan(
                 renewal_window_start = renewal_due - timedelta(days=rule.window_days)
             warnings.extend(_timing_warnings(c, study_start, exam_date, renewal_due, weeks, hours, hours_per_week,
                                              catalog))
+            version = c.version_on(exam_date)
+            change = c.version_change_between(min(today, study_start), exam_date)
+            if change:
+                warnings.append(_version_warning(c, *change, exam_date))
             for p in c.prerequisites:
                 if p not in planned and p not in have:
                     warnings.append({
@@ -382,6 +393,7 @@ def make_plan(
                 "exam_date": exam_date.isoformat(),
                 "finish": "exam" if has_exam else "completion",
                 "exam_minutes": c.exam.minutes if c.exam else None,
+                "exam_version": version.code if version else None,
                 "renewal_due": _iso(renewal_due),
                 "renewal_window_start": _iso(renewal_window_start),
                 "renewal_method": rule.method,
@@ -395,6 +407,7 @@ def make_plan(
         raise PlanError("this plan would run past the year 9999; give more hours per week or plan fewer credentials") from None
 
     return {
+        "as_of": today.isoformat(),
         "start": start.isoformat(),
         "end": items[-1]["exam_date"],
         "hours_per_week": _num(hours_per_week),
@@ -405,6 +418,40 @@ def make_plan(
         "total_cost_usd": {"low": _num(cost_low), "high": _num(cost_high)},
         "warnings": warnings,
     }
+
+
+MAX_HOURS_PER_WEEK = 60
+"""More study than this a week is not a plan a person keeps (the guide: learn, don't cram)."""
+
+
+def _input_warnings(start: date, today: date, hpw: float, years: int, creds: Sequence[Credential]) -> list[dict[str, str]]:
+    """Warnings about the plan's inputs themselves: a past start, an unrealistic pace, no experience."""
+    out: list[dict[str, str]] = []
+    if start < today:
+        out.append({"code": "start-in-past",
+                    "message": f"the plan starts on {start.isoformat()}, before today ({today.isoformat()}); "
+                    "the dates before today have passed — start today to get dates you can keep"})
+    if hpw > MAX_HOURS_PER_WEEK:
+        out.append({"code": "unrealistic-hours",
+                    "message": f"{_num(hpw)} hours a week is more than most people can keep up alongside work or "
+                    f"life (over {MAX_HOURS_PER_WEEK}); plan at a pace you can hold for months"})
+    if years == 0:
+        hard = [c for c in creds if c.level.value in ("professional", "specialty") and c.kind.value == "certification-exam"]
+        if hard:
+            out.append({"code": "starting-too-advanced",
+                        "message": f"{and_list([c.name for c in hard])} expect{'s' if len(hard) == 1 else ''} real "
+                        "experience and this plan has none: the guide says \"build foundations first. Failed "
+                        "certification attempts are frustrating and waste money\""})
+    return out
+
+
+def _version_warning(c: Credential, before: ExamVersion, after: ExamVersion, exam_date: date) -> dict[str, str]:
+    """The exam changes version between now and the exam date: say which one you will sit."""
+    ends = f" (its last day is {before.last_day.isoformat()})" if before.last_day else ""
+    beta = " in its beta" if after.beta_from and (after.available_from is None or exam_date < after.available_from) else ""
+    return {"code": "exam-version-change",
+            "message": f"{c.name}: {before.code} is the exam now{ends}; on your exam date ({exam_date.isoformat()}) "
+            f"you will sit {after.code}{beta} — study from the {after.code} exam guide"}
 
 
 def _timing_warnings(

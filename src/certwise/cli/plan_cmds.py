@@ -116,10 +116,9 @@ def plan_cmd(ids: tuple[str, ...], start: str | None, hours: float | None, years
         fail("name at least one credential to plan, e.g. `certwise plan aws-ai-practitioner --hours-per-week 5`")
     creds = [get_credential(cat, i) for i in wanted]
     try:
-        plan = make_plan(creds, begin, hours, years or 0, cat, held=held)
+        plan = make_plan(creds, begin, hours, years or 0, cat, held=held, as_of=as_of)
     except PlanError as e:
         fail(str(e))
-    plan["as_of"] = as_of.isoformat()
 
     if ics:
         from certwise.interop.ical import plan_to_ics

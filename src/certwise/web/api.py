@@ -210,9 +210,8 @@ def stack_for_profile(request: Request, body: RecommendIn) -> dict[str, Any]:
 def plan(request: Request, body: PlanIn) -> dict[str, Any]:
     cat = catalog(request)
     held = [services.get_credential_or_400(cat, h, "held").id for h in body.held]
-    p = services.plan_data(cat, body.ids, parse_as_of(body.start, request, "start"), body.hours_per_week,
-                           body.years_experience, held=held)
-    return {**p, "as_of": parse_as_of(None, request).isoformat()}
+    return services.plan_data(cat, body.ids, parse_as_of(body.start, request, "start"), body.hours_per_week,
+                              body.years_experience, held=held, as_of=parse_as_of(None, request))
 
 
 @router.post("/plan.ics", tags=["plan"], summary="The plan as an iCalendar file",

@@ -289,7 +289,7 @@ def plan_page(request: Request) -> Response:
     plan = None
     if ids and not errors:
         try:
-            plan = services.plan_data(cat, ids, start, hpw, years)
+            plan = services.plan_data(cat, ids, start, hpw, years, as_of=as_of)
         except WebError as e:
             errors.append(e.message)
     names = {c.id: c.name for c in cat}
@@ -312,7 +312,7 @@ def plan_ics(request: Request) -> Response:
     ids, start, hpw, years, errors = _plan_inputs(request)
     if errors:
         raise WebError(400, "bad-input", " ".join(errors))
-    plan = services.plan_data(cat, ids, start, hpw, years)
+    plan = services.plan_data(cat, ids, start, hpw, years, as_of=parse_as_of(request.query_params.get("as_of"), request))
     return Response(services.plan_ics(plan), media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="certwise-plan.ics"'})
 

@@ -110,7 +110,7 @@ def results_plan(r: dict[str, Any], profile: Any, cat: Catalog, as_of: date) -> 
             if c.is_live(as_of) and c.kind.value != "learning-path":
                 ids.append(cid)
     try:
-        plan = plan_data(cat, ids, as_of, profile.hours_per_week, profile.years_experience, held=profile.held)
+        plan = plan_data(cat, ids, as_of, profile.hours_per_week, profile.years_experience, held=profile.held, as_of=as_of)
     except WebError:
         return ids, None
     return ids, plan
@@ -119,13 +119,13 @@ def results_plan(r: dict[str, Any], profile: Any, cat: Catalog, as_of: date) -> 
 # --- plan -------------------------------------------------------------------------------------
 
 def plan_data(cat: Catalog, ids: list[str], start: date, hours_per_week: float, years_experience: int = 0,
-              held: Any = ()) -> dict[str, Any]:
+              held: Any = (), as_of: date | None = None) -> dict[str, Any]:
 
     if not ids:
         raise bad_input("Choose at least one credential to plan.", "ids")
     creds = [get_credential_or_400(cat, i, "ids") for i in ids]
     try:
-        return make_plan(creds, start, hours_per_week, years_experience, catalog=cat, held=held)  # type: ignore[no-any-return]
+        return make_plan(creds, start, hours_per_week, years_experience, catalog=cat, held=held, as_of=as_of)
     except PlanError as e:
         raise bad_input(cap(str(e))) from None
 
