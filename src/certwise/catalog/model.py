@@ -1,4 +1,4 @@
-"""The catalog's data model: one pydantic model per concept.
+"""The catalog's data model: one frozen dataclass per concept, validated by pydantic when loaded.
 
 A credential record is one YAML file in ``catalog/data``. Every fact it holds is backed by a
 source (``Source.supports`` names the fields it backs) with the date it was verified; facts

@@ -1,4 +1,4 @@
-"""One error shape for the API and plain-words error pages for people.
+"""One error shape: :class:`WebError` and the API's ``{"error": …}`` JSON (the pages: :mod:`certwise.web.error_pages`).
 
 API errors are ``{"error": {"code": "...", "message": "...", "fields": [...]}}`` with a 4xx
 status (5xx only for a bug, and then without a trace). Pages show the same message in the
