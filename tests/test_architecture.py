@@ -130,7 +130,7 @@ def test_lazy_imports_only_at_the_cli_entry_and_the_catalog_loader():
                "certwise.settings",
                # on every CLI call's path: rapidfuzz only when a name must be matched, SQLAlchemy
                # only when a database is there (the overlay check) or a portfolio command runs
-               "certwise.catalog.browse", "certwise.store.overlay", "certwise.store.entry_rules")
+               "certwise.catalog.search", "certwise.store.overlay")
     allowed_pairs = {("certwise.store", "certwise.store.db"), ("certwise.store", "certwise.store.db.Store"),
                      ("certwise.store.db", "certwise.store.portfolio_io"),
                      ("certwise.store.db", "certwise.store.portfolio_io.ImportedEntry")}

@@ -16,6 +16,7 @@ from typing import Any
 
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS, LEVEL_RANK, Credential, Kind, Level
+from certwise.catalog.search import search
 from certwise.words import pct, span
 
 STATUSES = ("upcoming", "beta", "active", "retiring", "retired")
@@ -218,8 +219,6 @@ def list_credentials(catalog: Catalog, as_of: date, filters: Filters | None = No
     f = filters or Filters()
     items: Iterable[Credential] = catalog
     if f.text:
-        from certwise.catalog.search import search  # rapidfuzz (~13 ms) only for a text query
-
         items = [c for c, _ in search(catalog, f.text, limit=len(catalog))]
     chosen = [c for c in items if f.match(c, as_of)]
     if not f.text:

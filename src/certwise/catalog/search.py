@@ -11,8 +11,6 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process, utils
-
 if TYPE_CHECKING:
     from certwise.catalog.model import Credential
 
@@ -46,6 +44,8 @@ def _keys(c: Credential) -> list[str]:
 
 
 def _score(query: str, c: Credential) -> float:
+    from rapidfuzz import fuzz  # loaded only when a name must be matched (every CLI call pays otherwise)
+
     q_sp = _spaced(query)
     q_sq = _squashed(query)
     if not q_sq:
@@ -96,5 +96,7 @@ def suggest(catalog: Iterable[Credential], text: str, n: int = 3) -> list[str]:
     hits = [c.id for c, _ in search(creds, text, limit=n, min_score=50.0)]
     if hits:
         return hits
+    from rapidfuzz import fuzz, process, utils
+
     found = process.extract(text, [c.id for c in creds], scorer=fuzz.WRatio, processor=utils.default_process, limit=n)
     return [m for m, s, _ in found if s >= 40]

@@ -32,6 +32,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
+from certwise.catalog.search import suggest
 from certwise.store.entries import SOURCES, STATES, Entry, EntryError, NewEntry
 
 if TYPE_CHECKING:
@@ -124,8 +125,6 @@ def resolve_credential(catalog: Catalog, ident: str) -> Credential:
     """The catalog credential for an id, exam code or alias; EntryError on field ``id`` if none."""
     cid = catalog.resolve(ident)
     if cid is None:
-        from certwise.catalog.search import suggest  # rapidfuzz, only when an id is unknown
-
         near = suggest(catalog, ident)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise EntryError("id", f"unknown credential '{ident}'{hint}", code="unknown-credential")
