@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from certwise.constants import WEEKS_PER_MONTH
+
 CREDENTIAL_TYPES = {
     "Credential", "Certification", "Certificate", "CertificateOfCompletion", "ProfessionalCertificate",
     "Badge", "DigitalBadge", "OpenBadge", "MicroCredential", "License", "Diploma", "Degree",
@@ -24,9 +26,8 @@ CREDENTIAL_TYPES = {
 }  # fmt: skip
 
 STUDY_HOURS_PER_WEEK = 10.0  # study hours per calendar week when CTDL gives a calendar duration
-# calendar spans in weeks, as CTDL durations count them (a 365.25-day year)
-WEEKS_PER_YEAR = 52.18
-WEEKS_PER_CALENDAR_MONTH = 4.345
+# calendar spans in weeks, as CTDL durations count them (a year of 52 weeks, a month of 52/12)
+WEEKS_PER_YEAR = 12 * WEEKS_PER_MONTH
 
 USD_NAMES = ("USD", "US DOLLAR", "US DOLLARS", "$")
 
@@ -140,9 +141,9 @@ def duration_hours(iso: str) -> tuple[float, float | None] | None:
     if not m or not any(m.groupdict().values()):
         return None
     g = {k: float(v) if v else 0.0 for k, v in m.groupdict().items()}
-    weeks = g["y"] * WEEKS_PER_YEAR + g["mo"] * WEEKS_PER_CALENDAR_MONTH + g["w"] + g["d"] / 7
+    weeks = g["y"] * WEEKS_PER_YEAR + g["mo"] * WEEKS_PER_MONTH + g["w"] + g["d"] / 7
     hours = g["h"] + g["mi"] / 60 + weeks * STUDY_HOURS_PER_WEEK
-    months = round(weeks / WEEKS_PER_CALENDAR_MONTH, 1) if weeks else None
+    months = round(weeks / WEEKS_PER_MONTH, 1) if weeks else None
     return round(hours, 1), months
 
 
