@@ -141,7 +141,7 @@ def test_the_table_path_equals_scoring_every_credential_with_the_model(p, as_of)
     index = index_of(MINI)
     eligible = [MINI.credentials[i] for i in index.on(as_of).eligible]
     free_only = p.budget_usd == 0
-    exact = [score(p, c, index, as_of) for c in eligible if c.id not in p.held
+    exact = [score(p, c, index, as_of) for c in eligible if c.id not in p.held and not c.gated_for(set(p.held))
              and not (free_only and not (c.cost.is_free or c.cost.financial_aid))]
     exact.sort(key=lambda s: (-round(s.score, 9), s.cred.id))
     ranked = rank(p, MINI, as_of, limit=None, index=index)

@@ -56,7 +56,7 @@ def test_every_record_cites_sources_with_dates(catalog):
     for c in catalog:
         assert c.sources, c.id
         for s in c.sources:
-            assert s.verified <= date(2026, 11, 25), (c.id, s)
+            assert s.verified <= date.today(), (c.id, s)  # never checked in the future
             assert s.ref == "guide" or s.url.startswith("http"), (c.id, s)
 
 
@@ -104,10 +104,12 @@ def test_guide_salary_figures_are_sourced_and_marked_self_reported(catalog):
 
 
 def test_university_programs_cost_3000_and_up(catalog):
+    """The guide's "$3,000+", where a price is stated; MIT's total is stated by no page (2026-12-01)."""
     for cid in ("stanford-ai-programs", "mit-ml-ai-certificate"):
         c = catalog.get(cid)
         assert c.kind.value == "university-program" and c.tier == 4
-        assert c.cost.usd.low >= 3000
+        assert c.cost.unknown or c.cost.usd.low >= 3000
+    assert catalog.get("mit-ml-ai-certificate").cost.unknown and "4,700" in catalog.get("mit-ml-ai-certificate").cost.note
 
 
 @pytest.mark.parametrize(
@@ -123,7 +125,8 @@ def test_university_programs_cost_3000_and_up(catalog):
         ("azure-data-scientist", date(2026, 5, 31), "retiring"),
         ("azure-data-scientist", date(2026, 6, 1), "retired"),
         ("tensorflow-developer-certificate", date(2024, 4, 30), {"active", "retiring"}),
-        ("tensorflow-developer-certificate", date(2024, 5, 1), "retired"),
+        ("tensorflow-developer-certificate", date(2024, 5, 1), "retiring"),  # sales stopped; vouchers still sat
+        ("tensorflow-developer-certificate", date(2024, 7, 31), "retired"),
         ("google-ml-engineer", date(2026, 11, 24), "active"),
     ],
 )

@@ -125,7 +125,7 @@ def test_retired_credential_names_its_successor_and_writes_nothing(cli, tmp_path
 
 def test_tensorflow_certificate_closed_in_2024(cli):
     msg = one_line_error(cli("plan", "tensorflow-developer-certificate", "--start", "2026-11-25"))
-    assert "2024-05-01" in msg
+    assert "retired on 2024-07-31" in msg
 
 
 def test_before_retirement_it_plans_with_a_warning(cli):

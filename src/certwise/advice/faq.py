@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _months(c: Credential) -> str:
-    return span(c.prep.months, "months") if c.prep.months else span(c.prep.hours, "hours")
+    return span(c.prep.months, "months") if c.prep.months else span(c.prep_hours(), "hours")
 
 
 def _top(catalog: Catalog, as_of: date, mapping: dict[str, Any]) -> str:

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 MAJOR_ISSUERS: tuple[str, ...] = ("google", "amazon", "aws", "microsoft", "azure")
 """The three clouds the guide names: "the gold standard"."""
 
-AI_ISSUERS: tuple[str, ...] = ("nvidia", "databricks", "ibm", "deeplearning.ai", "coursera")
-"""AI platforms and the programmes the guide recommends."""
+AI_ISSUERS: tuple[str, ...] = ("nvidia", "databricks", "ibm", "deeplearning.ai", "coursera", "salesforce",
+                                "snowflake", "oracle", "github", "anthropic", "openai")
+"""AI platforms and the programmes the guide recommends, and the platforms whose AI credentials
+their own ecosystems hire on (Salesforce, Snowflake, Oracle, GitHub, the model makers)."""
 
 NAMED_UNIVERSITIES: tuple[str, ...] = ("stanford", "mit", "massachusetts institute", "harvard")
 """The universities whose programmes the guide names."""
@@ -41,8 +43,7 @@ UNIVERSITY_WORDS: tuple[str, ...] = ("university", "college")
 """Any other university or college."""
 
 OTHER_KNOWN_ISSUERS: tuple[str, ...] = (
-    "edx", "kaggle", "iapp", "linux foundation", "cncf", "oracle", "salesforce", "snowflake", "comptia",
-    "isaca", "pmi",
+    "edx", "kaggle", "iapp", "linux foundation", "cncf", "comptia", "isaca", "pmi",
 )
 """Learning platforms and industry bodies employers know, outside AI hiring's first names."""
 

@@ -9,8 +9,10 @@ survey figures); otherwise the answer is ``null`` with the reason. Nothing is in
 
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
->>> three_year_cost(default_catalog().get("azure-ai-apps-agents-developer"), date(2026, 11, 25))["total_usd"]
-{'low': 165, 'high': 165}
+>>> three_year_cost(default_catalog().get("google-ml-engineer"), date(2026, 11, 25))["total_usd"]
+{'low': 300, 'high': 300}
+>>> three_year_cost(default_catalog().get("azure-ai-apps-agents-developer"), date(2026, 11, 25))["total_usd"] is None
+True
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def _renewal_cost(cred: Credential) -> tuple[float, float, str]:
     r = cred.renewal
     exam_lo, exam_hi = cred.cost.usd.low, cred.cost.usd.high
     m = r.method
+    if cred.cost.unknown and r.cost_usd is None and m in ("discounted-retake", "retake", "recertification-exam"):
+        return math.nan, math.nan, "retake the exam (no source states its price)"
     if m == "free-online-assessment" and not r.cost_usd:
         return 0, 0, "free online renewal assessment"
     if r.cost_usd is not None:
@@ -72,7 +76,9 @@ def three_year_cost(cred: Credential, as_of: date) -> dict[str, Any]:
                     renewals.append({"year": _n(due_years), "cost_usd": None, "how": "cannot be renewed: the exam "
                                      f"retired on {retired}; move to a successor"})
                     continue
-            renewals.append({"year": _n(due_years), "cost_usd": {"low": _n(per_lo), "high": _n(per_hi)}, "how": how})
+            known = not math.isnan(per_lo)
+            renewals.append({"year": _n(due_years), "how": how,
+                             "cost_usd": {"low": _n(per_lo), "high": _n(per_hi)} if known else None})
             lo += per_lo
             hi += per_hi
         unit = "year" if r.validity_years == 1 else "years"
@@ -85,9 +91,9 @@ def three_year_cost(cred: Credential, as_of: date) -> dict[str, Any]:
         "id": cred.id,
         "as_of": as_of.isoformat(),
         "horizon_years": HORIZON_YEARS,
-        "initial_usd": cred.cost.usd.as_dict(),
+        "initial_usd": None if cred.cost.unknown else cred.cost.usd.as_dict(),  # None: no source states a price
         "renewals": renewals,
-        "total_usd": {"low": _n(lo), "high": _n(hi)},
+        "total_usd": None if cred.cost.unknown or math.isnan(lo) else {"low": _n(lo), "high": _n(hi)},
         "rule": rule,
         "status": cred.status(as_of),
     }
@@ -105,7 +111,7 @@ def roi(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
     three = three_year_cost(cred, as_of)
     out: dict[str, Any] = {
         "id": cred.id, "name": cred.name, "as_of": as_of.isoformat(), "salary_usd": _n(salary),
-        "cost_usd": cost.as_dict(), "three_year_cost_usd": three["total_usd"],
+        "cost_usd": None if cred.cost.unknown else cost.as_dict(), "three_year_cost_usd": three["total_usd"],
         "uplift_pct": None, "uplift_usd_per_year": None, "payback_months": None,
         "source": None, "caveat": None,
     }
@@ -118,7 +124,7 @@ def roi(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
     up_lo, up_hi = salary * u.pct.low / 100, salary * u.pct.high / 100
     out["uplift_pct"] = u.pct.as_dict()
     out["uplift_usd_per_year"] = {"low": _n(round(up_lo, 2)), "high": _n(round(up_hi, 2))}
-    if up_hi > 0:
+    if up_hi > 0 and not cred.cost.unknown:
         fast = cost.low / (up_hi / 12)
         slow = cost.high / (up_lo / 12) if up_lo > 0 else None
         out["payback_months"] = {"low": round(fast, 1), "high": round(slow, 1) if slow is not None else None}

@@ -57,7 +57,7 @@ def study_hours(cred: Credential, years_experience: int = 0) -> float:
     >>> study_hours(c, 0), study_hours(c, 5), study_hours(c, 10)
     (20.0, 15.0, 10.0)
     """
-    low, high = float(cred.prep.hours.low), float(cred.prep.hours.high)
+    low, high = float(cred.prep_hours().low), float(cred.prep_hours().high)
     stage = stage_for(years_experience)
     if stage == "early":
         return high
@@ -390,6 +390,7 @@ def make_plan(
                 "study_start": study_start.isoformat(),
                 "study_weeks": weeks,
                 "study_hours": _num(hours),
+                "study_hours_estimated": c.prep.unknown,  # no source states it: a typical figure for the level
                 "exam_date": exam_date.isoformat(),
                 "finish": "exam" if has_exam else "completion",
                 "exam_minutes": c.exam.minutes if c.exam else None,
@@ -397,7 +398,7 @@ def make_plan(
                 "renewal_due": _iso(renewal_due),
                 "renewal_window_start": _iso(renewal_window_start),
                 "renewal_method": rule.method,
-                "cost_usd": {"low": _num(c.cost.usd.low), "high": _num(c.cost.usd.high)},
+                "cost_usd": None if c.cost.unknown else {"low": _num(c.cost.usd.low), "high": _num(c.cost.usd.high)},
                 "milestones": milestones(c, weeks),
             })
             cost_low += c.cost.usd.low
@@ -416,6 +417,7 @@ def make_plan(
         "adjustment": EXPERIENCE_RULE,
         "items": items,
         "total_cost_usd": {"low": _num(cost_low), "high": _num(cost_high)},
+        "cost_not_stated": [c.id for c in ordered if c.cost.unknown],  # not in the total: no source states a price
         "warnings": warnings,
     }
 

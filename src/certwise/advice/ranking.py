@@ -60,8 +60,8 @@ def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date) -> 
         "ecosystem_level": [w["ecosystem"] * factors.ecosystem_fit(eco, tensorflow) + w["level"] * factors.level_fit(
             level, eco) for eco, level, tensorflow in values["ecosystem_level"]],
         "best_for": [w["persona"] * factors.persona_fit(b) for b in values["best_for"]],
-        "cost": [(w["budget"] * factors.budget_fit(low, high, free, aid)) if (free or aid or not free_only)
-                 else EXCLUDED for low, high, free, aid in values["cost"]],
+        "cost": [(w["budget"] * factors.budget_fit(low, high, free, aid, unknown)) if (free or aid or not free_only)
+                 else EXCLUDED for low, high, free, aid, unknown in values["cost"]],
         "prep": [w["time"] * factors.time_fit(hours) for hours in values["prep"]],
         "prestige_progression": [
             w["prestige"] * factors.prestige_fit(university)
@@ -103,6 +103,9 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
         hf = by_id.get(h)
         if hf is not None and hf.position in view.slot:
             scores[view.slot[hf.position]] = EXCLUDED
+    for position in index.gated:  # "hold one of these first": closed until one is held
+        if position in view.slot and index.catalog.credentials[position].gated_for(factors.held):
+            scores[view.slot[position]] = EXCLUDED
     ids = view.ids
     n_all = len(scores)
     if limit is None or n_all <= limit + RESCORE_EXTRA:

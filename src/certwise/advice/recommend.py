@@ -25,10 +25,7 @@ from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
     BIG_CLOUDS,
-    CLOUD_NAMES,
     GOAL_DOMAINS,
-    GOAL_NAMES,
-    ROLE_NAMES,
     WEIGHTS,
     ProfileFactors,
     Scored,
@@ -36,9 +33,11 @@ from certwise.advice.scoring import (
 )
 from certwise.advice.scoring_index import ScoringIndex, index_of
 from certwise.advice.stacks import STACK_POOL, continue_after
+from certwise.catalog.labels import domain_name, ecosystem_name
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.constants import WEEKS_PER_MONTH
-from certwise.words import pct, span, usd_amount
+from certwise.profile_spec import phrase
+from certwise.words import and_list, pct, span, usd_amount
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -82,15 +81,15 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
     goal_map = GOAL_DOMAINS[p.goal]
     covered = [d for d in c.domains if goal_map.get(d, 0) >= 0.5]
     if fa["goal"] >= 0.5 and covered:
-        reasons.append((contrib["goal"], f"Serves your goal ({GOAL_NAMES[p.goal]}): covers {', '.join(covered)}."))
+        reasons.append((contrib["goal"], f"Serves your goal ({phrase('goal', p.goal)}): covers {and_list([domain_name(d) for d in covered])}."))
     elif fa["goal"] >= 0.5 and s.leads_to:
         reasons.append((contrib["goal"], f"Foundations first: it leads to {', '.join(s.leads_to[:2])}, which serve "
-                        f"your goal ({GOAL_NAMES[p.goal]}) — the guide: \"build foundations first\"."))
+                        f"your goal ({phrase('goal', p.goal)}) — the guide: \"build foundations first\"."))
     if c.ecosystem in BIG_CLOUDS and c.ecosystem == p.cloud:
-        reasons.append((contrib["ecosystem"] + 1, f"Matches your environment ({CLOUD_NAMES[c.ecosystem]}): the guide's rule "
+        reasons.append((contrib["ecosystem"] + 1, f"Matches your environment ({ecosystem_name(c.ecosystem)}): the guide's rule "
                         "is to pick the cloud provider certification that matches where you work."))
     elif c.ecosystem in ("databricks", "nvidia") and fa["ecosystem"] >= 1.0:
-        reasons.append((contrib["ecosystem"], f"You work with {CLOUD_NAMES[c.ecosystem]}: the guide points people on that "
+        reasons.append((contrib["ecosystem"], f"You work with {ecosystem_name(c.ecosystem)}: the guide points people on that "
                         "platform to its own certification."))
     elif c.ecosystem == "vendor-neutral" and p.cloud == "none":
         reasons.append((contrib["ecosystem"] * 0.5, "Vendor-neutral: useful whichever platform your next employer uses."))
@@ -129,7 +128,7 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
         reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
                         "prestige specifically matters for your target roles."))
     if fa["persona"] >= 1.0:
-        reasons.append((contrib["persona"], f"The guide names it best for {ROLE_NAMES[p.role]}."))
+        reasons.append((contrib["persona"], f"The guide names it best for {phrase('role', p.role)}."))
     if fa["practical"] >= 0.85:
         what = "a performance-based exam" if (c.exam and c.exam.performance_based) else (
             "hands-on projects" if c.hands_on.projects else "hands-on labs")
@@ -149,9 +148,9 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
         built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
         reasons.append((contrib["progression"] * 1.5, "Builds on what you hold"
                         + (f" ({', '.join(built)})" if built else "") + ": a stack that tells a coherent story."))
-    weeks = c.prep.hours.low / p.hours_per_week
+    weeks = c.prep_hours().low / p.hours_per_week
     if fa["time"] >= 0.99:
-        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {span(c.prep.hours)} "
+        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {span(c.prep_hours())} "
                         f"hours of preparation, roughly {weeks:.0f}+ weeks at {p.hours_per_week:g} h/week."))
     reasons.sort(key=lambda r: -r[0])
     out = [t for _, t in reasons[:5]]
@@ -166,7 +165,7 @@ def _rec_json(s: Scored, p: Profile, as_of: date) -> dict[str, Any]:
         "id": c.id, "name": c.name, "provider": c.provider, "score": int(round(s.score)),
         "reasons": _reasons(s, p, as_of),
         "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
-        "prep_hours": c.prep.hours.as_dict(), "status": s.status,
+        "prep_hours": c.prep_hours().as_dict(), "prep_estimated": c.prep.unknown, "status": s.status,
         "level": c.level.value, "kind": c.kind.value, "ecosystem": c.ecosystem, "tier": c.tier,
         "factors": {k: int(round(v * 100)) for k, v in s.factors.items()},
         "url": c.url,
@@ -175,12 +174,44 @@ def _rec_json(s: Scored, p: Profile, as_of: date) -> dict[str, Any]:
         d["retires"] = c.lifecycle.retired.isoformat()
     if s.replaces:
         d["replaces"] = [r.id for r in s.replaces]
+    over, note = budget_standing(c, p.budget_usd)
+    d["over_budget"] = over
+    if note:
+        d["budget_note"] = note
     return d
+
+
+def budget_standing(c: Credential, budget: float | None) -> tuple[bool, str | None]:
+    """(over the budget?, the plain words a card shows): a free-only budget is honoured to the letter.
+
+    A financial-aid route is not free: the card says it costs nothing only if the aid is granted.
+    """
+    if budget is None or c.cost.is_free:
+        return False, None
+    price = "no source states its price" if c.cost.unknown else f"it costs {span(c.cost.usd, prefix='$')}"
+    if not (c.cost.unknown or c.cost.usd.low > budget):
+        return False, None
+    if c.cost.financial_aid:
+        return True, (f"Free only with financial aid: if your application is approved it costs you $0; "
+                      f"otherwise {price}, over your {_budget(budget)} budget.")
+    return True, f"Over your {_budget(budget)} budget: {price}."
 
 
 def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
               index: ScoringIndex) -> list[dict[str, str]]:
     w: list[dict[str, str]] = []
+    if ranked and p.budget_usd == 0:
+        paid = [x.cred for x in ranked if not x.cred.cost.is_free]
+        if paid:
+            with_aid = [x.name for x in paid if x.cost.financial_aid]
+            free = [x.cred.name for x in ranked if x.cred.cost.is_free]
+            msg = (f"Free options only: {and_list([x.name for x in paid[:4]])}"
+                   f"{' and others' if len(paid) > 4 else ''} cost money")
+            msg += (f"; {and_list(with_aid[:3])} can be free with financial aid if you are approved"
+                    if with_aid else "")
+            msg += (f". Free now: {and_list(free[:3])}" if free else ". Nothing in these picks is free outright")
+            msg += " — and the free learning paths below prepare you at no cost."
+            w.append({"code": "over-budget", "message": msg})
     if not ranked:
         if p.budget_usd == 0:
             w.append({"code": "over-budget", "message": "Nothing in the catalog is free or has financial aid for your "
@@ -216,10 +247,10 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     # cramming
     if p.months is not None:
         avail = p.hours_per_week * p.months * WEEKS_PER_MONTH
-        need = first.cred.prep.hours.low
+        need = first.cred.prep_hours().low
         if avail < 0.5 * need:
             w.append({"code": "cramming", "message": (
-                f"{first.cred.name} needs about {span(first.cred.prep.hours)} hours of "
+                f"{first.cred.name} needs about {span(first.cred.prep_hours())} hours of "
                 f"preparation; {p.hours_per_week:g} h/week for {p.months:g} months gives about {avail:.0f}. "
                 "Cramming passes exams without the skills — allow more months or more hours per week "
                 f"(at {p.hours_per_week:g} h/week: about {need / p.hours_per_week / WEEKS_PER_MONTH:.0f}+ months).")})
@@ -252,7 +283,7 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
                       f"{c.lifecycle.retirement_announced}); check the exam's last date before you start."})
             continue
         weeks_left = (end - as_of).days / 7
-        lo, hi = c.prep.hours.low / p.hours_per_week, c.prep.hours.high / p.hours_per_week
+        lo, hi = c.prep_hours().low / p.hours_per_week, c.prep_hours().high / p.hours_per_week
         if hi <= weeks_left:
             verdict = "you can finish preparing in time if you start now"
         elif lo <= weeks_left:
@@ -278,7 +309,7 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, inde
     found += [catalog.get(i) for i in c.recommended_before if i in catalog and i not in p.held
               and catalog.get(i).is_live(as_of) and catalog.get(i) not in found]
     found.sort(key=lambda x: (LEVEL_RANK[x.level.value], x.id))
-    where = CLOUD_NAMES.get(c.ecosystem, c.ecosystem)
+    where = ecosystem_name(c.ecosystem)
     exp = p.cloud_experience if c.ecosystem == p.cloud else "none"
     first = (" Build foundations first: " + ", ".join(x.id for x in found[:3]) + ".") if found else \
         " Build foundations first with hands-on projects."

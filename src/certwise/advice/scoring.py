@@ -77,7 +77,7 @@ from certwise.catalog.model import Credential
 from certwise.constants import WEEKS_PER_MONTH
 
 __all__ = [
-    "WEIGHTS", "BIG_CLOUDS", "CLOUD_NAMES", "GOAL_NAMES", "ROLE_NAMES", "GOAL_DOMAINS", "ProfileFactors", "Scored",
+    "WEIGHTS", "BIG_CLOUDS", "GOAL_DOMAINS", "ProfileFactors", "Scored",
     "score", "weighted_total", "prestige_need",
 ]
 
@@ -95,24 +95,11 @@ WEIGHTS: dict[str, int] = {
 }
 assert sum(WEIGHTS.values()) == 100
 
-CLOUD_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
-               "nvidia": "NVIDIA", "vendor-neutral": "any platform"}
-GOAL_NAMES = {
-    "ai-literacy": "AI literacy", "first-ai-role": "a first AI role", "ml-engineering": "ML engineering",
-    "generative-ai": "generative AI", "deep-learning": "deep learning", "data-to-ai": "moving from data to AI",
-    "research": "research", "leadership": "leadership",
-}
-ROLE_NAMES = {
-    "career-changer": "career changers", "student": "students", "developer": "developers",
-    "data-professional": "data professionals", "ml-practitioner": "ML practitioners",
-    "non-technical": "non-technical professionals", "researcher": "researchers", "leader": "leaders",
-}
-
 # How much each domain serves each goal (0–1). Unlisted domains count 0.
 GOAL_DOMAINS: dict[str, dict[str, float]] = {
     "ai-literacy": {"ai-literacy": 1.0, "ai-governance": 0.7, "generative-ai": 0.6, "product-management": 0.6,
                     "ai-applications": 0.4, "cloud-fundamentals": 0.35, "data-science": 0.2,
-                    "ml-engineering": 0.15},
+                    "ml-engineering": 0.15, "project-management": 0.4, "ai-security": 0.4},
     "first-ai-role": {"ml-engineering": 1.0, "deep-learning": 0.8, "data-science": 0.8, "ai-applications": 0.7,
                       "generative-ai": 0.7, "nlp": 0.6, "computer-vision": 0.6, "mlops": 0.6,
                       "data-engineering": 0.5, "ai-literacy": 0.4, "cloud-fundamentals": 0.35,
@@ -134,7 +121,11 @@ GOAL_DOMAINS: dict[str, dict[str, float]] = {
                  "mlops": 0.3},
     "leadership": {"ai-literacy": 0.9, "ai-governance": 0.9, "product-management": 0.9, "generative-ai": 0.6,
                    "data-science": 0.6, "ai-applications": 0.5, "ml-engineering": 0.45,
-                   "cloud-fundamentals": 0.45},
+                   "cloud-fundamentals": 0.45, "project-management": 0.8, "ai-security": 0.5},
+    # governing, securing and auditing AI: the governance and security credentials first, literacy beside
+    "ai-governance": {"ai-governance": 1.0, "ai-security": 0.95, "ai-literacy": 0.5, "project-management": 0.45,
+                      "product-management": 0.35, "generative-ai": 0.35, "cloud-fundamentals": 0.3,
+                      "data-science": 0.2},
 }
 
 # The same goal means different work by role: a developer's first AI role builds AI applications,
@@ -164,7 +155,8 @@ ROLE_READINESS = {"ml-practitioner": 1.0, "developer": 0.5, "data-professional":
                   "leader": 0.0, "career-changer": 0.0, "student": 0.0, "non-technical": -1.0}
 # A cloud exam is capped by hands-on time on *that* cloud ("if you've never used AWS").
 CLOUD_CAP = {"none": 1.0, "some": 4.0, "extensive": 5.0}
-PLATFORM_ECOSYSTEM = {"databricks": "databricks", "spark": "databricks", "nvidia": "nvidia"}
+PLATFORM_ECOSYSTEM = {"databricks": "databricks", "spark": "databricks", "nvidia": "nvidia",
+                      "salesforce": "salesforce", "snowflake": "snowflake", "oracle": "oracle"}
 OVER_LEVEL_PENALTY = 0.4  # per level above readiness ("failed attempts … waste money")
 UNDER_LEVEL_PENALTY = 0.12  # per level below (too easy: less signal, but no harm)
 
@@ -339,10 +331,12 @@ class ProfileFactors:
             self._persona[best_for] = v
         return v
 
-    def budget_fit(self, low: float, high: float, free: bool, financial_aid: bool) -> float:
+    def budget_fit(self, low: float, high: float, free: bool, financial_aid: bool, unknown: bool = False) -> float:
         b = self.profile.budget_usd
         if b is None or free:
             return 1.0
+        if unknown:  # no source states a price: it cannot be shown to fit a budget
+            return 0.6 if financial_aid else 0.5
         if high <= b:
             v = 1.0
         elif low <= b:
@@ -441,7 +435,7 @@ class ProfileFactors:
             "level": self.level_fit(f.level, f.ecosystem),
             "recognition": rec,
             "prestige": self.prestige_fit(f.university),
-            "budget": self.budget_fit(f.cost_low, f.cost_high, f.free, f.financial_aid),
+            "budget": self.budget_fit(f.cost_low, f.cost_high, f.free, f.financial_aid, f.cost_unknown),
             "persona": self.persona_fit(f.best_for_set),
             "practical": f.practical,
             "time": t,

@@ -103,6 +103,7 @@ class CredentialFeatures:
     cost_high: float
     free: bool
     financial_aid: bool
+    cost_unknown: bool  # no source states a price
     prep_low: float
     prep_high: float
     practical: float
@@ -116,6 +117,7 @@ class CredentialFeatures:
     domain_set: tuple[str, ...]  # domains, sorted: the goal fit does not depend on their order
     best_for_set: tuple[str, ...]  # best_for, sorted
     mill: bool
+    closed: bool  # not open to individuals: shown, never recommended
 
     @classmethod
     def of(cls, position: int, c: Credential) -> CredentialFeatures:
@@ -125,11 +127,12 @@ class CredentialFeatures:
             position=position, id=c.id, level=float(LEVEL_RANK[c.level.value]), ecosystem=c.ecosystem,
             domains=tuple(c.domains), best_for=tuple(c.best_for), tier=c.tier,
             cost_low=c.cost.usd.low, cost_high=c.cost.usd.high, free=c.cost.is_free,
-            financial_aid=c.cost.financial_aid,
-            prep_low=max(c.prep.hours.low, 0.5), prep_high=max(c.prep.hours.high, 0.5),
+            financial_aid=c.cost.financial_aid, cost_unknown=c.cost.unknown,
+            prep_low=max(c.prep_hours().low, 0.5), prep_high=max(c.prep_hours().high, 0.5),
             practical=practical_value(c), recognition=recognition(c, c.tier),
             university=kind == "university-program", learning_path=kind == "learning-path",
-            dated=bool(lc.launched or lc.retired or lc.retirement_announced or lc.beta_until),
+            dated=bool(lc.launched or lc.retired or lc.retirement_announced or lc.beta_until or c.versions),
+            closed=c.access != "public",
             prerequisites=tuple(c.prerequisites), recommended_before=tuple(c.recommended_before),
             tensorflow="tensorflow" in " ".join(c.all_names()).lower(),
             domain_set=tuple(sorted(set(c.domains))), best_for_set=tuple(sorted(set(c.best_for))),
@@ -145,7 +148,7 @@ class CredentialFeatures:
         if kind == "best_for":
             return self.best_for_set
         if kind == "cost":
-            return (self.cost_low, self.cost_high, self.free, self.financial_aid)
+            return (self.cost_low, self.cost_high, self.free, self.financial_aid, self.cost_unknown)
         if kind == "prep":
             return self.prep_low
         if kind == "prestige_progression":
@@ -210,8 +213,11 @@ class ScoringIndex:
             for s in c.lifecycle.successors:
                 predecessors.setdefault(s, []).append(c.id)
             if not f.learning_path:
-                for b in (*f.prerequisites, *f.recommended_before):
+                for b in (*f.prerequisites, *c.prerequisites_any, *f.recommended_before):
                     unlocks.setdefault(b, []).append(c.id)
+        self.gated: tuple[int, ...] = tuple(f.position for f, c in zip(features, catalog.credentials, strict=True)
+                                            if c.prerequisites_any)
+        """positions of credentials open only to holders of one of their ``prerequisites_any``"""
         self.predecessors: dict[str, tuple[str, ...]] = {k: tuple(sorted(v)) for k, v in predecessors.items()}
         """successor id -> ids of the credentials it succeeds"""
         self.unlocks: dict[str, tuple[str, ...]] = {
@@ -301,7 +307,7 @@ class ScoringIndex:
         exact: set[int] = set()
         inherited: dict[int, tuple[int | None, list[Credential]]] = {}
         for f in self.features:
-            if f.learning_path or f.mill:
+            if f.learning_path or f.mill or f.closed:
                 continue
             st = "active"
             if f.dated:

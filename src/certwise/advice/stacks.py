@@ -110,7 +110,7 @@ def _months(c: Credential, hours_per_week: float | None) -> tuple[float, float]:
     if hours_per_week is None and c.prep.months is not None:
         return c.prep.months.low, c.prep.months.high
     hpw = hours_per_week or DEFAULT_HOURS_PER_WEEK
-    return c.prep.hours.low / (hpw * WEEKS_PER_MONTH), c.prep.hours.high / (hpw * WEEKS_PER_MONTH)
+    return c.prep_hours().low / (hpw * WEEKS_PER_MONTH), c.prep_hours().high / (hpw * WEEKS_PER_MONTH)
 
 
 def _held_covers(c: Credential, held: set[str], catalog: Catalog) -> bool:
@@ -137,6 +137,7 @@ def _finish(name: str, title: str, steps: list[dict[str, Any]], creds: list[Cred
     out = {
         "name": name, "title": title, "steps": steps,
         "total_cost_usd": {"low": _n(cost_lo), "high": _n(cost_hi)},
+        "cost_not_stated": [c.id for c in creds if c is not None and c.cost.unknown],  # not in the total
         "total_months": {"low": round(m_lo, 1), "high": round(m_hi, 1)},
         "coherence": path_coherence(ids, catalog),
     }

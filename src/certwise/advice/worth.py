@@ -158,7 +158,7 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
     else:
         spec = 75 if len(cred.domains) <= 3 else 65
     # value
-    mid_hours = (cred.prep.hours.low + cred.prep.hours.high) / 2
+    mid_hours = (cred.prep_hours().low + cred.prep_hours().high) / 2
     mid_cost = (cred.cost.usd.low + cred.cost.usd.high) / 2
     val = _value(mid_cost, mid_hours, rec)
     if mid_cost >= 200 and mid_cost / max(mid_hours, 1) > 40 and rec < 80:

@@ -203,10 +203,10 @@ def parse_filters(get: Callable[[str], list[str]], flag: str = "") -> tuple[Filt
 def sort_key(sort: str) -> Any:
     if sort == "name":
         return lambda c: (c.name.lower(), c.id)
-    if sort == "cost":
-        return lambda c: (c.cost.usd.low, c.cost.usd.high, c.id)
-    if sort == "hours":
-        return lambda c: (c.prep.hours.low, c.prep.hours.high, c.id)
+    if sort == "cost":  # a price no source states sorts last
+        return lambda c: (c.cost.unknown, c.cost.usd.low, c.cost.usd.high, c.id)
+    if sort == "hours":  # so does a preparation time no source states
+        return lambda c: (c.prep.unknown, c.prep.hours.low, c.prep.hours.high, c.id)
     if sort == "provider":
         return lambda c: (c.provider.lower(), LEVEL_RANK[c.level.value], c.id)
     if sort == "level":

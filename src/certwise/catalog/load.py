@@ -173,6 +173,7 @@ def check_references(creds: list[Credential]) -> list[str]:
     for c in creds:
         for fld, refs in (
             ("prerequisites", c.prerequisites),
+            ("prerequisites_any", c.prerequisites_any),
             ("recommended_before", c.recommended_before),
             ("lifecycle.successors", c.lifecycle.successors),
         ):

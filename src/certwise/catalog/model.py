@@ -357,6 +357,14 @@ class ExamVersion(_Record):
         return (start is None or day >= start) and (self.last_day is None or day <= self.last_day)
 
 
+# Study hours certwise plans with when no source states a credential's preparation time: the
+# guide's figures by level (AI Essentials "under 10 hours" to cloud specialty exams' "2-4 months"
+# at about 10 hours a week), always shown as an estimate.
+TYPICAL_PREP_HOURS: dict[str, tuple[float, float]] = {
+    "foundational": (10, 40), "associate": (60, 120), "professional": (80, 160), "specialty": (80, 160),
+    "program": (100, 300),
+}
+
 # Fields that are facts and so must be backed by a source when present.
 FACT_FIELDS = (
     "versions",
@@ -368,6 +376,7 @@ FACT_FIELDS = (
     "renewal",
     "recommended_experience",
     "prerequisites",
+    "prerequisites_any",
     "salary_uplift",
     "lifecycle",
     "url",
@@ -398,6 +407,8 @@ class Credential(_Record):
     hands_on: HandsOn = field(default_factory=HandsOn)
     recommended_experience: str | None = None
     prerequisites: list[str] = field(default_factory=list)
+    # at least one of these must be held (a provider's list; the ones in this catalog), e.g. AB-100
+    prerequisites_any: list[str] = field(default_factory=list)
     recommended_before: list[str] = field(default_factory=list)  # helpful, not required
     best_for: list[Persona] = field(default_factory=list)
     salary_uplift: SalaryUplift | None = None
@@ -462,6 +473,18 @@ class Credential(_Record):
                 and v.in_force(as_of):
             return "beta"
         return "active"
+
+    def prep_hours(self) -> Range:
+        """Study hours to plan with: the sourced range, or — where no source states one — a typical
+        range for the level (:data:`TYPICAL_PREP_HOURS`), which faces call an estimate."""
+        if not self.prep.unknown:
+            return self.prep.hours
+        lo, hi = TYPICAL_PREP_HOURS[self.level.value]
+        return Range(lo, hi)
+
+    def gated_for(self, held: set[str] | frozenset[str]) -> bool:
+        """Closed to someone who holds none of :attr:`prerequisites_any` (False when there are none)."""
+        return bool(self.prerequisites_any) and not held.intersection(self.prerequisites_any)
 
     def is_live(self, as_of: date) -> bool:
         """Can a person start on it now? (not retired, not yet to come)"""
