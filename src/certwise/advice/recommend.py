@@ -74,7 +74,7 @@ def _budget(usd: float) -> str:
     return usd_amount(round(usd))
 
 
-def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
+def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
     c, fa = s.cred, s.factors
     contrib = {k: WEIGHTS[k] * v for k, v in fa.items()}
     reasons: list[tuple[float, str]] = []
@@ -83,7 +83,7 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
     if fa["goal"] >= 0.5 and covered:
         reasons.append((contrib["goal"], f"Serves your goal ({phrase('goal', p.goal)}): covers {and_list([domain_name(d) for d in covered])}."))
     elif fa["goal"] >= 0.5 and s.leads_to:
-        reasons.append((contrib["goal"], f"Foundations first: it leads to {', '.join(s.leads_to[:2])}, which serve "
+        reasons.append((contrib["goal"], f"Foundations first: it leads to {and_list([catalog.get(i).name for i in s.leads_to[:2]])}, which serve "
                         f"your goal ({phrase('goal', p.goal)}) — the guide: \"build foundations first\"."))
     if c.ecosystem in BIG_CLOUDS and c.ecosystem == p.cloud:
         reasons.append((contrib["ecosystem"] + 1, f"Matches your environment ({ecosystem_name(c.ecosystem)}): the guide's rule "
@@ -95,7 +95,10 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
         reasons.append((contrib["ecosystem"] * 0.5, "Vendor-neutral: useful whichever platform your next employer uses."))
     if fa["level"] >= 0.9:
         rank_ = LEVEL_RANK[c.level.value]
-        if p.stage == "early" or rank_ <= 1:
+        if p.stage == "senior" and rank_ <= 1:
+            txt = ("literacy in a field new to you — at your level the guide says track record counts more than "
+                   "certificates, so keep it short")
+        elif p.stage == "early" or rank_ <= 1:
             txt = "foundations first — \"build foundations first\" and get past initial resume screens"
         elif p.stage == "mid" and rank_ >= 3:
             txt = "mid career is where the guide says specialized certifications add the most value"
@@ -118,7 +121,7 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
         for r in s.replaces:
             if r.tier is not None:
                 tail = ": it carries that recognition forward" if c.tier is None else ""
-                reasons.append((100, f"Successor of {r.name} ({r.id}), the guide's tier-{r.tier} pick, which "
+                reasons.append((100, f"Successor of {r.name}, the guide's tier-{r.tier} pick, which "
                                 f"retired on {r.lifecycle.retired}{tail}."))
     if c.salary_uplift is not None:
         u = c.salary_uplift.pct
@@ -159,11 +162,11 @@ def _reasons(s: Scored, p: Profile, as_of: date) -> list[str]:
     return out
 
 
-def _rec_json(s: Scored, p: Profile, as_of: date) -> dict[str, Any]:
+def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> dict[str, Any]:
     c = s.cred
     d: dict[str, Any] = {
         "id": c.id, "name": c.name, "provider": c.provider, "score": int(round(s.score)),
-        "reasons": _reasons(s, p, as_of),
+        "reasons": _reasons(s, p, as_of, catalog),
         "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
         "prep_hours": c.prep_hours().as_dict(), "prep_estimated": c.prep.unknown, "status": s.status,
         "level": c.level.value, "kind": c.kind.value, "ecosystem": c.ecosystem, "tier": c.tier,
@@ -242,7 +245,7 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     elif p.budget_usd is not None and p.budget_usd > 0:
         over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
         if over:
-            names = ", ".join(f"{c.id} ({span(c.cost.usd, prefix='$')})" for c in over)
+            names = and_list([f"{c.name} ({span(c.cost.usd, prefix='$')})" for c in over])
             w.append({"code": "over-budget", "message": f"Over your {_budget(p.budget_usd)} budget: {names}."})
     # cramming
     if p.months is not None:
@@ -268,10 +271,11 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
             if r.tier is None or r.id in seen:
                 continue
             seen.add(r.id)
-            offered = [x.cred.id for x in top if r in x.replaces]
+            offered = [x.cred.name for x in top if r in x.replaces]
+            its = "its successor" if len(offered) == 1 else "its successors"
             w.append({"code": "superseded", "message": (
-                f"The guide's pick {r.name} ({r.id}) retired on {r.lifecycle.retired}; "
-                f"its successor {', '.join(offered)} is offered instead.")})
+                f"The guide's pick {r.name} retired on {r.lifecycle.retired}; "
+                f"{its} {and_list(offered)} {'is' if len(offered) == 1 else 'are'} offered instead.")})
     # retiring
     for s in top:
         if s.status != "retiring":
@@ -290,8 +294,9 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
             verdict = "you can finish in time only at the fast end — book the exam early"
         else:
             verdict = "you cannot finish preparing before it retires at this pace"
-        succ = ", ".join(c.lifecycle.successors)
-        tail = f" Its successor: {succ}." if succ else ""
+        succ = [catalog.get(x).name for x in c.lifecycle.successors if x in catalog]
+        tail = (f" {'Its successor is' if len(succ) == 1 else 'Its successors are'} {and_list(succ)}."
+                if succ else "")
         w.append({"code": "retiring", "message": (
             f"{c.name} retires on {end} ({(end - as_of).days} days from {as_of}). At {p.hours_per_week:g} h/week you "
             f"need about {lo:.0f}–{hi:.0f} weeks to prepare: {verdict}.{tail}")})
@@ -311,7 +316,7 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, inde
     found.sort(key=lambda x: (LEVEL_RANK[x.level.value], x.id))
     where = ecosystem_name(c.ecosystem)
     exp = p.cloud_experience if c.ecosystem == p.cloud else "none"
-    first = (" Build foundations first: " + ", ".join(x.id for x in found[:3]) + ".") if found else \
+    first = (" Build foundations first: " + and_list([x.name for x in found[:3]]) + ".") if found else \
         " Build foundations first with hands-on projects."
     why = f"you have {'no' if exp == 'none' else 'little'} hands-on {where} experience" if c.ecosystem in BIG_CLOUDS \
         else f"you are at the {p.stage} stage"
@@ -457,7 +462,7 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
     """
     index = index if index is not None else index_of(catalog)
     ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index)
-    recs = [_rec_json(s, profile, as_of) for s in ranked[:limit]]
+    recs = [_rec_json(s, profile, as_of, catalog) for s in ranked[:limit]]
     stack: list[str] = []
     if ranked:
         stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked, index=index)
@@ -471,8 +476,41 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
         "free_resources": _free_resources(ranked, profile, catalog, as_of, index),
         "stack": stack,
         "guidance": _guidance(ranked, profile, as_of),
+        "before_you_certify": before_you_certify(profile),
         "weights": dict(WEIGHTS),
     }
+
+
+PORTFOLIO_QUOTE = ("the guide: \"many hiring managers … say they'd rather see a strong GitHub portfolio than a list "
+                   "of certifications\"")
+
+
+def before_you_certify(p: Profile) -> dict[str, str] | None:
+    """When a certificate is not the lever for this person, say so first (and still list the credentials).
+
+    Public advice from 2024–2026 and the guide agree: an experienced builder moving into ML gets there
+    through projects, an internal transfer or an MLOps role; a student through internships and
+    projects; a senior through track record.
+    """
+    builds = p.role in ("developer", "data-professional")
+    if builds and p.years_experience >= 3 and p.goal in ("ml-engineering", "first-ai-role", "generative-ai",
+                                                         "data-to-ai", "deep-learning"):
+        return {"code": "projects-first", "message": (
+            f"With {p.years_experience} years as a {phrase('role', p.role)[:-1]}, a certificate is rarely what "
+            "moves you into AI work: projects that show you can build and ship models, an internal transfer, or "
+            f"an MLOps role on your current team usually do — {PORTFOLIO_QUOTE}. If you want a credential "
+            "beside that, these help most:")}
+    if p.role == "student" and p.goal in ("first-ai-role", "ml-engineering", "generative-ai", "deep-learning",
+                                          "data-to-ai"):
+        return {"code": "internship-first", "message": (
+            "As a student, an internship and two or three real projects open more doors than a certificate — "
+            f"{PORTFOLIO_QUOTE}. A certificate is worth it once it teaches you something you will build with:")}
+    if p.stage == "senior" and p.goal in ("leadership", "research"):
+        return {"code": "track-record", "message": (
+            "At your level the guide says \"certifications matter less than track record\": your work and results "
+            "make the case. Prestige programmes or a specialised credential can help with a move into "
+            "leadership or a new domain — these are the ones that would:")}
+    return None
 
 
 def explain_weights() -> list[tuple[str, int]]:

@@ -157,6 +157,8 @@ ROLE_READINESS = {"ml-practitioner": 1.0, "developer": 0.5, "data-professional":
 CLOUD_CAP = {"none": 1.0, "some": 4.0, "extensive": 5.0}
 PLATFORM_ECOSYSTEM = {"databricks": "databricks", "spark": "databricks", "nvidia": "nvidia",
                       "salesforce": "salesforce", "snowflake": "snowflake", "oracle": "oracle"}
+SENIOR_BUILDERS = ("developer", "data-professional", "ml-practitioner", "researcher")
+SENIOR_FOUNDATIONS = 0.4  # a foundations exam for a senior who builds: below their level
 OVER_LEVEL_PENALTY = 0.4  # per level above readiness ("failed attempts … waste money")
 UNDER_LEVEL_PENALTY = 0.12  # per level below (too easy: less signal, but no harm)
 
@@ -209,6 +211,9 @@ class ProfileFactors:
         self.platform_ecosystems = {PLATFORM_ECOSYSTEM[x] for x in p.platforms if x in PLATFORM_ECOSYSTEM}
         self.prestige = prestige_need(p)
         self.general_readiness = STAGE_READINESS[p.stage] + ROLE_READINESS[p.role]
+        # "Senior Career (8+ years): certifications matter less than track record": a senior who builds is
+        # not sent to a foundations exam, unless literacy in a new field is the goal
+        self.senior_builder = p.stage == "senior" and p.role in SENIOR_BUILDERS and p.goal != "ai-literacy"
         if p.role == "non-technical":
             self.general_readiness = min(self.general_readiness, 1.5)
         # held credentials show readiness: one level above what you hold, per ecosystem
@@ -308,6 +313,8 @@ class ProfileFactors:
                 v = max(0.0, 1.0 - OVER_LEVEL_PENALTY * gap)
             else:
                 v = max(0.4, 1.0 + UNDER_LEVEL_PENALTY * gap)
+            if self.senior_builder and level <= 1:  # foundational
+                v = min(v, SENIOR_FOUNDATIONS)
             self._level[k] = v
         return v
 

@@ -220,12 +220,16 @@ def _render_recommend(r: dict[str, Any]) -> None:
     p = r["profile"]
     who = f"{p['role']}, {p['years_experience']} yrs ({r['stage']}), cloud {p['cloud']}, goal {p['goal']}"
     con.print(f"[bold]certwise recommend[/] — as of {r['as_of']} · {_esc(who)}")
+    if r.get("before_you_certify"):
+        con.print(f"[bold cyan]First:[/] {_esc(r['before_you_certify']['message'])}")
     recs = r["recommendations"]
     if not recs:
         con.print("[yellow]No credential fits these constraints.[/]")
     else:
         top = recs[0]
         body = "\n".join(f"• {_esc(x)}" for x in top["reasons"])
+        if top.get("budget_note"):
+            body += f"\n[red]{_esc(top['budget_note'])}[/]"
         meta = (f"{_esc(top['provider'])} · {_money(top['cost_usd'])} · {_hours(top['prep_hours'])} prep · "
                 f"{_status(top['status'])} · score {top['score']}/100")
         con.print(Panel(f"{meta}\n\n{body}", title=f"[bold green]Top pick: {_esc(top['name'])}[/] ({top['id']})",
