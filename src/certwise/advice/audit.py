@@ -256,7 +256,7 @@ def _story(rec: list[Held], unrec: list[Held], score: int, collecting: bool, exp
     creds = [i.cred for i in rec if i.cred]
     total = len(rec) + len(unrec)
     nxt = steps[0] if steps else None
-    then = f" Next: {nxt['name']} ({nxt['id']})." if nxt else ""
+    then = f" Next: {nxt['name']}." if nxt else ""
     lapsed = f" {cap(count(len(expired), 'has', 'have'))} lapsed." if expired else ""
     if total == 0:
         return ("No credentials yet. Pick one that fits where you are, commit to a timeline, and start." + then)

@@ -177,11 +177,29 @@ def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> dict[str,
         d["retires"] = c.lifecycle.retired.isoformat()
     if s.replaces:
         d["replaces"] = [r.id for r in s.replaces]
+    misfit = role_misfit(c, p)
+    if misfit:
+        d["fit_note"] = misfit
     over, note = budget_standing(c, p.budget_usd)
     d["over_budget"] = over
     if note:
         d["budget_note"] = note
     return d
+
+
+BUILDERS = ("developer", "data-professional", "ml-practitioner", "researcher")
+
+
+def role_misfit(c: Credential, p: Profile) -> str | None:
+    """A plain warning when a listed credential is aimed at someone else than this person."""
+    business = set(c.best_for) <= {"non-technical", "leader"} and bool(c.best_for)
+    if business and p.role in BUILDERS and p.goal not in ("ai-literacy", "leadership", "ai-governance"):
+        return (f"Made for people who work with AI rather than build it; as one of the "
+                f"{phrase('role', p.role)} it adds little to what you can show.")
+    if c.kind.value == "university-program" and p.goal not in ("research", "leadership"):
+        return ("The guide: university programmes are worth it when prestige specifically matters for your target "
+                "role; for your goal a cloud provider certification offers better ROI.")
+    return None
 
 
 def budget_standing(c: Credential, budget: float | None) -> tuple[bool, str | None]:

@@ -40,6 +40,8 @@ from certwise.advice.description import (  # noqa: F401 - re-exported: the descr
     DescriptionError,
 )
 from certwise.advice.issuers import issuer_class
+from certwise.catalog.labels import ecosystem_name
+from certwise.words import and_list
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -154,7 +156,7 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
                                             "Professional' means nothing\"."))
     elif cred.ecosystem != "vendor-neutral":
         spec = 95
-        reasons.append(f"Specific: it names a platform ({cred.ecosystem}) and what you can do on it.")
+        reasons.append(f"Specific: it names a platform ({ecosystem_name(cred.ecosystem)}) and what you can do on it.")
     else:
         spec = 75 if len(cred.domains) <= 3 else 65
     # value
@@ -173,8 +175,8 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
     # currency
     cur = {"active": 100, "beta": 80, "retiring": 40, "retired": 0, "upcoming": 60}[status]
     if status == "retired":
-        succ = [s for s in cred.lifecycle.successors if s in catalog and catalog.get(s).is_live(as_of)]
-        tail = f"; take {', '.join(succ)} instead" if succ else ""
+        succ = [catalog.get(s).name for s in cred.lifecycle.successors if s in catalog and catalog.get(s).is_live(as_of)]
+        tail = f"; take {and_list(succ, 'or')} instead" if succ else ""
         flags.append(_flag("retired", f"Retired on {cred.lifecycle.retired}: it can no longer be earned{tail}."))
     elif status == "retiring":
         reasons.append(f"Retiring{' on ' + str(cred.lifecycle.retired) if cred.lifecycle.retired else ''}: "
@@ -194,8 +196,8 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
         # are preparation, "not the same as professional certifications"
         verdict = "situational"
     if status == "retired":
-        succ = [x for x in cred.lifecycle.successors if x in catalog and catalog.get(x).is_live(as_of)]
-        reasons.append("Skip: it can no longer be earned" + (f" — take {' or '.join(succ)} instead." if succ else "."))
+        succ = [catalog.get(x).name for x in cred.lifecycle.successors if x in catalog and catalog.get(x).is_live(as_of)]
+        reasons.append("Skip: it can no longer be earned" + (f" — take {and_list(succ, 'or')} instead." if succ else "."))
     else:
         reasons.append(_verdict_reason(verdict, cred.tier, cred.kind.value, cred.ecosystem))
     return {"name": cred.name, "id": cred.id, "score": score, "verdict": verdict, "criteria": criteria,
