@@ -332,3 +332,13 @@ def test_plan_form_names_each_bad_field(client):
     for msg in ("&#39;notadate&#39; is not a date", "&#39;abc&#39; is not a number of hours a week",
                 "&#39;1.5&#39; is not a whole number of years"):
         assert msg in r.text
+
+
+def test_results_say_first_when_a_certificate_is_not_the_lever_and_honour_a_free_budget(client):
+    html = client.get("/results", params={"role": "developer", "years_experience": "6", "goal": "ml-engineering"}).text
+    assert "a certificate is rarely what moves you" in html
+    free = client.get("/results", params={"role": "career-changer", "budget_usd": "0"}).text
+    assert "Free only with financial aid" in free
+    assert free.index("Free resources to prepare") < free.index("Your first pick")
+    paid = client.get("/results", params={"role": "career-changer"}).text
+    assert paid.index("Your first pick") < paid.index("Free resources to prepare")
