@@ -43,6 +43,7 @@ def credential_report(cred: Credential, catalog: Catalog, as_of: date) -> dict[s
     mentioned = [*d.get("prerequisites", []), *d.get("recommended_before", []), *d.get("replaces", []),
                  *cred.lifecycle.successors]
     d["names"] = {i: (catalog.get(i).name if i in catalog else i) for i in mentioned}
+    d["prep_hours"] = cred.prep_hours().as_dict()  # to plan with: the sourced range, or a typical one (prep.unknown)
     d.update(exam_version_facts(cred, as_of))
     d["checked"] = record_checked(cred).isoformat()
     d["stale"] = is_stale(cred, as_of)

@@ -35,6 +35,7 @@ from certwise.advice.scoring_index import ScoringIndex, index_of
 from certwise.advice.stacks import STACK_POOL, continue_after
 from certwise.catalog.labels import domain_name, ecosystem_name
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.catalog.quality import catalog_checked, is_stale, record_checked
 from certwise.constants import WEEKS_PER_MONTH
 from certwise.profile_spec import phrase
 from certwise.words import and_list, pct, span, usd_amount
@@ -177,6 +178,8 @@ def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> dict[str,
         d["retires"] = c.lifecycle.retired.isoformat()
     if s.replaces:
         d["replaces"] = [r.id for r in s.replaces]
+    if is_stale(c, as_of):
+        d["stale"] = f"Its facts were checked on {record_checked(c)}, more than 180 days ago: check the provider's page."
     misfit = role_misfit(c, p)
     if misfit:
         d["fit_note"] = misfit
@@ -487,6 +490,7 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
     ranked = ranked[:limit]
     return {
         "as_of": as_of.isoformat(),
+        "catalog_checked": catalog_checked(catalog).isoformat(),
         "profile": profile.to_json(),
         "stage": profile.stage,
         "recommendations": recs,

@@ -16,6 +16,7 @@ from typing import Any
 
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS, LEVEL_RANK, Credential, Kind, Level
+from certwise.catalog.quality import catalog_checked
 from certwise.catalog.search import search
 from certwise.words import pct, span
 
@@ -44,7 +45,8 @@ def credential_summary(c: Credential, as_of: date) -> dict[str, Any]:
         "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
         "free": c.cost.is_free,
         "financial_aid": c.cost.financial_aid,
-        "prep_hours": c.prep.hours.as_dict(),
+        "prep_hours": c.prep_hours().as_dict(),
+        "prep_estimated": c.prep.unknown,  # no source states it: a typical range for the level
         "status": c.status(as_of),
         "url": c.url,
     }
@@ -223,7 +225,8 @@ def list_credentials(catalog: Catalog, as_of: date, filters: Filters | None = No
     chosen = [c for c in items if f.match(c, as_of)]
     if not f.text:
         chosen.sort(key=sort_key(sort))
-    return {"as_of": as_of.isoformat(), "count": len(chosen), "credentials": [credential_summary(c, as_of) for c in chosen]}
+    return {"as_of": as_of.isoformat(), "catalog_checked": catalog_checked(catalog).isoformat(), "count": len(chosen),
+            "credentials": [credential_summary(c, as_of) for c in chosen]}
 
 
 COMPARE_ROWS = (

@@ -258,6 +258,7 @@ def _render_recommend(r: dict[str, Any]) -> None:
             con.print(f"  {i}. {sid}")
     if r["free_resources"]:
         con.print(f"\n[bold]Free preparation[/]: {', '.join(r['free_resources'])}")
+    con.print(f"[dim]Catalog checked {r['catalog_checked']}.[/]")
     g = r.get("guidance") or {}
     if g:
         con.print(f"\n[bold]Your stage[/]: {_esc(g['stage'])}")

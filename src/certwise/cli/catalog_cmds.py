@@ -74,13 +74,15 @@ def list_cmd(provider, ecosystem, tier, level, domain, kind, group, status, max_
         return
     rows = [
         [c["id"], c["name"], c["provider"], str(c["tier"] or "—"), c["level"],
-         "free" if c["free"] else fmt_range(c["cost_usd"], prefix="$"), fmt_range(c["prep_hours"], "h"),
+         "free" if c["free"] else ("not stated" if c["cost_usd"] is None else fmt_range(c["cost_usd"], prefix="$")),
+         ("~" if c["prep_estimated"] else "") + fmt_range(c["prep_hours"], "h"),
          (c["status"], STATUS_STYLE.get(c["status"], ""))]
         for c in result["credentials"]
     ]
     print_rows(["ID", "Name", "Provider", "Tier", "Level", "Cost", "Prep", "Status"], rows,
                title=f"{result['count']} credentials (as of {as_of})", flex=(1, 2), optional=(2,))
-    click.echo(click.style("Details: certwise show ID · side by side: certwise compare ID ID", dim=True))
+    click.echo(click.style(f"Catalog checked {result['catalog_checked']} (~ prep: a typical figure, no source "
+                           "states it). Details: certwise show ID · side by side: certwise compare ID ID", dim=True))
 
 
 def _render_show(d: dict[str, Any]) -> None:
@@ -121,7 +123,10 @@ def _render_show(d: dict[str, Any]) -> None:
         cost_s += f"\n{cost['note']}"
     t.add_row("Cost", cost_s, refs("cost"))
     prep = d["prep"]
-    prep_s = fmt_range(prep["hours"], "hours") + (f" ({fmt_range(prep['months'], 'months')})" if prep.get("months") else "")
+    if prep.get("unknown"):
+        prep_s = f"not stated by any source; plans use a typical {fmt_range(d['prep_hours'], 'hours')} for its level"
+    else:
+        prep_s = fmt_range(prep["hours"], "hours") + (f" ({fmt_range(prep['months'], 'months')})" if prep.get("months") else "")
     if prep.get("note"):
         prep_s += f"\n{prep['note']}"
     t.add_row("Prep time", prep_s, refs("prep"))
