@@ -343,6 +343,19 @@ def schema_cmd(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+def _catalog_at(path: Path | None) -> Any:
+    """The catalog to check: the shipped one (with the overlay), or the records in PATH (a folder or
+    file, whose references may point into the shipped catalog)."""
+    from certwise.catalog.load import DATA_DIR, default_catalog, load_catalog
+
+    if path is None:
+        return load_catalog_or_fail()
+    cat, errors = load_catalog(path, base=default_catalog() if path != DATA_DIR else None)
+    if errors:
+        fail(f"{errors[0]} (run `certwise catalog validate {path}`)")
+    return cat
+
+
 @catalog_group.command("audit")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @as_of_option
@@ -361,16 +374,9 @@ def audit_cmd(path: Path | None, as_of: date, as_json: bool) -> None:
       certwise catalog audit --json
       certwise catalog audit path/to/records/
     """
-    from certwise.catalog.load import DATA_DIR, default_catalog, load_catalog
     from certwise.catalog.quality import STALE_DAYS, catalog_audit
 
-    if path is None:
-        cat = load_catalog_or_fail()
-    else:
-        cat, errors = load_catalog(path, base=default_catalog() if path != DATA_DIR else None)
-        if errors:
-            fail(f"{errors[0]} (run `certwise catalog validate {path}`)")
-    report = catalog_audit(cat, as_of)
+    report = catalog_audit(_catalog_at(path), as_of)
     if as_json:
         emit_json(report)
     else:
@@ -412,16 +418,10 @@ def check_sources_cmd(path: Path | None, ids: tuple[str, ...], as_json: bool) ->
       certwise catalog check-sources
       certwise catalog check-sources --id aws-ml-engineer-associate --json
     """
-    from certwise.catalog.load import default_catalog, load_catalog
     from certwise.catalog.source_check import STATE_FILE, check_sources
     from certwise.settings import data_dir
 
-    if path is None:
-        cat = load_catalog_or_fail()
-    else:
-        cat, errors = load_catalog(path, base=default_catalog())
-        if errors:
-            fail(f"{errors[0]} (run `certwise catalog validate {path}`)")
+    cat = _catalog_at(path)
     only = [get_credential(cat, i).id for i in ids] if ids else None
     state = data_dir() / STATE_FILE
     show_bar = not as_json and sys.stderr.isatty()
