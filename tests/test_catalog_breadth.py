@@ -120,3 +120,13 @@ def test_the_readme_states_the_catalog_as_it_is(catalog):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"**{len(catalog)} credentials**" in readme
     assert sum(c.provider == "NVIDIA" for c in catalog) == 11 and "NVIDIA (11 exams" in readme
+
+
+def test_recommend_warns_when_the_exam_changes_version_before_you_would_sit_it(cli):
+    flags = ["--role", "developer", "--cloud", "aws", "--cloud-experience", "some", "--years", "4", "--goal",
+             "ml-engineering", "--json"]
+    before = cli("recommend", *flags, "--as-of", "2026-09-01").json()
+    msg = next(w["message"] for w in before["warnings"] if w["code"] == "exam-version-change")
+    assert "MLA-C01" in msg and "MLA-C02" in msg
+    after = cli("recommend", *flags, "--as-of", "2026-12-01").json()
+    assert "exam-version-change" not in {w["code"] for w in after["warnings"]}

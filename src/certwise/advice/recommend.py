@@ -6,7 +6,7 @@ SPEC.md §4 answer: reasons in the guide's words, warnings from its common mista
 calendar, free learning paths, the stack to continue with, and guidance for the career stage
 and for making the credential count.
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> from certwise.catalog import default_catalog
 >>> from certwise.advice.profile import Profile
 >>> out = recommend(Profile(role="developer", cloud="gcp", cloud_experience="some", years_experience=4,
@@ -17,7 +17,7 @@ and for making the credential count.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.coherence import holdings_coherence
@@ -297,6 +297,17 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
             w.append({"code": "superseded", "message": (
                 f"The guide's pick {r.name} retired on {r.lifecycle.retired}; "
                 f"{its} {and_list(offered)} {'is' if len(offered) == 1 else 'are'} offered instead.")})
+    # the exam changes version before you would sit it
+    for s in top:
+        c = s.cred
+        exam_day = as_of + timedelta(weeks=c.prep_hours().high / p.hours_per_week)
+        change = c.version_change_between(as_of, exam_day) if c.versions else None
+        if change:
+            now, then = change
+            ends = f" (its last day is {now.last_day})" if now.last_day else ""
+            w.append({"code": "exam-version-change", "message": (
+                f"{c.name}: the exam is {now.code} today{ends}; at {p.hours_per_week:g} h/week you would sit "
+                f"{then.code} — prepare from the {then.code} exam guide.")})
     # retiring
     for s in top:
         if s.status != "retiring":
