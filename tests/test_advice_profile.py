@@ -12,7 +12,7 @@ def test_defaults_follow_the_spec():
     p = profile_from({})
     assert p.to_json() == {
         "role": "career-changer", "years_experience": 0, "cloud": "none", "cloud_experience": "none",
-        "platforms": [], "goal": "first-ai-role", "budget_usd": None, "hours_per_week": 5, "months": None,
+        "platforms": [], "goal": "first-ai-role", "motive": "any", "budget_usd": None, "hours_per_week": 5, "months": None,
         "held": [],
     }
     assert p.stage == "early"

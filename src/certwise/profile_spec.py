@@ -215,6 +215,23 @@ PROFILE_SPEC: tuple[FieldSpec, ...] = (
         example="ml-engineering",
     ),
     FieldSpec(
+        "motive", "choice", "any",
+        help="Why you want a credential: it changes which ones fit best.",
+        question="Why do you want a certification?",
+        choices=(
+            Choice("any", "Several reasons, or not sure", phrase="several reasons"),
+            Choice("hiring-signal", "A signal to employers in a job search", phrase="a hiring signal",
+                   hint="recognised, hard, hands-on"),
+            Choice("learning", "To learn the material", phrase="learning the material", hint="depth and projects"),
+            Choice("shared-vocabulary", "A shared vocabulary with my team", phrase="shared vocabulary",
+                   hint="short fundamentals"),
+            Choice("client-credibility", "Credibility with clients", phrase="credibility with clients"),
+            Choice("promotion", "A promotion or a pay review", phrase="a promotion or pay review"),
+            Choice("requirement", "My employer or a contract requires it", phrase="a requirement"),
+        ),
+        aliases=("why", "reason"),
+    ),
+    FieldSpec(
         "budget_usd", "number", None,
         help="What you can spend in USD; 0 means free options only (default: no limit).",
         question="How much can you spend?",

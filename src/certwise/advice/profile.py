@@ -104,6 +104,7 @@ class Profile:
     cloud_experience: str = "none"
     platforms: tuple[str, ...] = ()
     goal: str = "first-ai-role"
+    motive: str = "any"
     budget_usd: float | None = None
     hours_per_week: float = 5
     months: float | None = None

@@ -31,7 +31,7 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from certwise.advice.profile import Profile
-from certwise.advice.scoring import WEIGHTS, ProfileFactors, Scored, weighted_total
+from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
 from certwise.advice.scoring_index import KEY_KINDS, ScoringIndex, index_of
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date) -> 
     ``table[kind][n]`` is the points of the ``n``-th distinct value of that kind; a
     credential's table-path score is the sum over kinds of ``table[kind][its number]``.
     """
-    w = WEIGHTS
+    w = factors.weights
     values = {k: index.values[k].values for k in KEY_KINDS}
     free_only = factors.profile.budget_usd == 0
     return {
@@ -98,7 +98,7 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
         if n is None or scores[n] <= REAL_SCORE_ABOVE:
             continue
         f = index.features[position]
-        scores[n] = weighted_total(factors.factors(f, view.status.get(position, "active")))
+        scores[n] = weighted_total(factors.factors(f, view.status.get(position, "active")), factors.weights)
     for h in factors.held:
         hf = by_id.get(h)
         if hf is not None and hf.position in view.slot:

@@ -30,6 +30,7 @@ from certwise.advice.scoring import (
     ProfileFactors,
     Scored,
     prestige_need,
+    weights_for,
 )
 from certwise.advice.scoring_index import ScoringIndex, index_of
 from certwise.advice.stacks import STACK_POOL, continue_after
@@ -77,7 +78,8 @@ def _budget(usd: float) -> str:
 
 def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
     c, fa = s.cred, s.factors
-    contrib = {k: WEIGHTS[k] * v for k, v in fa.items()}
+    weights = weights_for(p)
+    contrib = {k: weights[k] * v for k, v in fa.items()}
     reasons: list[tuple[float, str]] = []
     goal_map = GOAL_DOMAINS[p.goal]
     covered = [d for d in c.domains if goal_map.get(d, 0) >= 0.5]
@@ -510,7 +512,7 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
         "stack": stack,
         "guidance": _guidance(ranked, profile, as_of),
         "before_you_certify": before_you_certify(profile),
-        "weights": dict(WEIGHTS),
+        "weights": weights_for(profile),
     }
 
 

@@ -78,7 +78,7 @@ from certwise.constants import WEEKS_PER_MONTH
 
 __all__ = [
     "WEIGHTS", "BIG_CLOUDS", "GOAL_DOMAINS", "ProfileFactors", "Scored",
-    "score", "weighted_total", "prestige_need",
+    "score", "weighted_total", "weights_for", "MOTIVE_SHIFT", "prestige_need",
 ]
 
 WEIGHTS: dict[str, int] = {
@@ -94,6 +94,26 @@ WEIGHTS: dict[str, int] = {
     "progression": 5,
 }
 assert sum(WEIGHTS.values()) == 100
+
+# Why you want it moves a few points between the factors (the total stays 100): a hiring signal
+# favours recognised, hard, hands-on credentials; learning favours depth and projects; shared
+# vocabulary with a team favours short fundamentals; credibility with clients favours recognition
+# and prestige; a promotion favours recognition in your own platform. A requirement decides by itself.
+MOTIVE_SHIFT: dict[str, dict[str, int]] = {
+    "hiring-signal": {"recognition": 4, "practical": 3, "level": 1, "time": -3, "budget": -3, "prestige": -2},
+    "learning": {"practical": 6, "goal": 2, "recognition": -4, "prestige": -4},
+    "shared-vocabulary": {"time": 6, "budget": 3, "goal": 1, "recognition": -3, "practical": -4, "prestige": -3},
+    "client-credibility": {"recognition": 5, "prestige": 2, "time": -3, "practical": -4},
+    "promotion": {"recognition": 3, "ecosystem": 3, "time": -3, "budget": -3},
+}
+
+
+def weights_for(p: Profile) -> dict[str, int]:
+    """The factor weights for this person: :data:`WEIGHTS`, shifted by why they want it."""
+    shift = MOTIVE_SHIFT.get(p.motive)
+    if not shift:
+        return WEIGHTS
+    return {k: v + shift.get(k, 0) for k, v in WEIGHTS.items()}
 
 # How much each domain serves each goal (0–1). Unlisted domains count 0.
 GOAL_DOMAINS: dict[str, dict[str, float]] = {
@@ -208,6 +228,7 @@ class ProfileFactors:
         self.goal_map = {d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0))
                          for d in {*GOAL_DOMAINS[p.goal], *lens}}
         self.held = set(p.held)
+        self.weights = weights_for(p)
         self.platform_ecosystems = {PLATFORM_ECOSYSTEM[x] for x in p.platforms if x in PLATFORM_ECOSYSTEM}
         self.prestige = prestige_need(p)
         self.general_readiness = STAGE_READINESS[p.stage] + ROLE_READINESS[p.role]
@@ -460,13 +481,14 @@ class ProfileFactors:
                  and self.goal(by_id[u].domains) > own_goal
                  and (not by_id[u].dated or index.credential(by_id[u]).is_live(self.as_of))]
         leads.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
-        return Scored(index.credential(f), weighted_total(factors), factors, status, inherited, replaced, leads,
+        return Scored(index.credential(f), weighted_total(factors, self.weights), factors, status, inherited,
+                      replaced, leads,
                       f.level > self.readiness(f.ecosystem))
 
 
-def weighted_total(factors: dict[str, float]) -> float:
-    """0–100: the factors weighted by :data:`WEIGHTS`."""
-    return sum(WEIGHTS[k] * v for k, v in factors.items())
+def weighted_total(factors: dict[str, float], weights: dict[str, int] = WEIGHTS) -> float:
+    """0–100: the factors weighted by ``weights`` (a person's: :func:`weights_for`)."""
+    return sum(weights[k] * v for k, v in factors.items())
 
 
 def score(profile: Profile, credential: Credential, index: ScoringIndex, as_of: date) -> Scored:

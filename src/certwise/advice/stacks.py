@@ -273,7 +273,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         best = None
         for s in pool:
             c = s.cred
-            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status))
+            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status), future_fit.weights)
             if not rises(last, c):
                 continue
             if c.level == last.level and set(c.domains) <= covered:

@@ -121,7 +121,7 @@ def _ask() -> dict[str, Any]:
     click.echo("A few questions (Enter keeps the default):", err=True)
     d: dict[str, Any] = {}
     for f in PROFILE_SPEC:
-        if f.name == "platforms" or (f.name == "cloud_experience" and d.get("cloud", "none") == "none"):
+        if f.name in ("platforms", "motive") or (f.name == "cloud_experience" and d.get("cloud", "none") == "none"):
             continue  # platforms are asked by the web form only: the terminal keeps to the essentials
         if f.kind == "choice":
             default = "some" if f.name == "cloud_experience" else f.default
