@@ -201,6 +201,14 @@ def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
     return d
 
 
+def given_fields(*mappings: Mapping[str, Any] | None) -> set[str]:
+    """The profile fields a person actually answered in these mappings (a file, flags), by their spec names."""
+    out: set[str] = set()
+    for m in mappings:
+        out |= {k for k, v in _normalise({k: v for k, v in (m or {}).items() if v not in (None, (), [])}).items()}
+    return out
+
+
 def profile_from(
     mapping: Mapping[str, Any] | None = None,
     overrides: Mapping[str, Any] | None = None,

@@ -278,14 +278,22 @@ def _render_recommend(r: dict[str, Any]) -> None:
 @click.option("--file", "file_path", type=click.Path(dir_okay=False), metavar="CERT.yaml",
               help="Evaluate a credential described in a YAML/JSON file (name, issuer, price_usd, hours, "
                    "assessment, hands_on, renewal_years, url).")
+@profile_options
 @as_of_option
 @json_option
-def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json: bool) -> None:
-    """Is it worth it? The guide's test: recognition, practical, specificity, value, currency.
+def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json: bool, **kw: Any) -> None:
+    """Is it worth it — and is it worth it for you? The guide's test: recognition, practical,
+    specificity, value, currency; with profile flags or --profile, also the fit for you.
+
+    With a profile the answer adds "fit": worth-it, depends or not-for-you for you on that date,
+    the reasons, better picks instead, the defaults it assumed, and the one or two answers that
+    would change the verdict most.
 
     \b
     Examples:
       certwise evaluate aws-ml-specialty
+      certwise evaluate AIF-C01 --role developer --years 6 --goal ml-engineering
+      certwise evaluate google-ai-essentials --role leader --goal ai-literacy --motive shared-vocabulary --json
       certwise evaluate --file some-ai-cert.yaml --json
     """
     from certwise.advice.worth import DescriptionError, evaluate_credential, evaluate_description
@@ -293,12 +301,21 @@ def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json:
     if bool(ident) == bool(file_path):
         fail("give a credential ID or --file CERT.yaml (one of them)")
     cat = load_catalog_or_fail()
+    personal = bool(kw.get("profile_path")) or _any_flag(_overrides(kw))
     if file_path:
+        if personal:
+            fail("the fit for you needs a catalogued credential: give its ID (a description is judged on its own)")
         desc = _read_mapping(file_path)
         try:
             result = evaluate_description(desc, cat, as_of)
         except DescriptionError as e:
             fail(f"{file_path}: {e}")
+    elif personal:
+        from certwise.advice.fit import evaluate_for
+
+        assert ident is not None
+        cred = get_credential(cat, ident)
+        result = evaluate_for(cred, build_profile(kw, cat), cat, as_of, given=_given(kw))
     else:
         assert ident is not None
         result = evaluate_credential(get_credential(cat, ident), cat, as_of)
@@ -306,6 +323,14 @@ def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json:
         emit_json(result)
         return
     _render_evaluate(result)
+
+
+def _given(kw: dict[str, Any]) -> set[str]:
+    """The profile fields answered in --profile's file and by flags."""
+    from certwise.advice.profile import given_fields
+
+    path = kw.get("profile_path")
+    return given_fields(_read_mapping(path) if path else None, _overrides(kw))
 
 
 def _read_mapping(path: str) -> Any:
@@ -336,6 +361,19 @@ def _render_evaluate(r: dict[str, Any]) -> None:
     con.print("\n[bold]Why[/]")
     for x in r["reasons"]:
         con.print(f"  • {_esc(x)}")
+    f = r.get("fit")
+    if f:
+        style = {"worth-it": "bold green", "depends": "bold yellow", "not-for-you": "bold red"}[f["verdict"]]
+        con.print(f"\n[bold]For you[/]: [{style}]{f['verdict']}[/]")
+        for x in f["reasons"]:
+            con.print(f"  • {_esc(x)}")
+        if f["instead"]:
+            con.print(f"  [bold]Instead[/]: {', '.join(f['instead'])}")
+        if f["assumed"]:
+            con.print(f"  [dim]Assumed: {_esc('; '.join(f['assumed']))}[/]")
+        if f["ask"]:
+            flags = " and ".join(f"--{a.replace('_', '-')}" for a in f["ask"])
+            con.print(f"  [cyan]Tell me {flags} — those answers would change the verdict most.[/]")
 
 
 # --- stack ------------------------------------------------------------------------------------------------
