@@ -159,3 +159,12 @@ def test_the_readme_table_of_personas_is_current(catalog):
         readme.write_text(head + start + table + end + tail.split(end, 1)[1], encoding="utf-8")
         current = table
     assert current == table, "regenerate with CERTWISE_UPDATE_README=1"
+
+
+def test_on_a_terminal_evaluate_asks_for_the_answers_that_matter(cli, monkeypatch):
+    import certwise.cli.advice_cmds as mod
+
+    monkeypatch.setattr(mod, "_is_terminal", lambda: True)
+    r = cli("evaluate", "stanford-ai-programs", "--role", "leader", "--as-of", "2026-12-01", input="leadership\n\n")
+    assert r.code == 0, r.err
+    assert "change the verdict most" in r.err and "For you: worth-it" in r.out

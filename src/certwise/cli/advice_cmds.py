@@ -315,7 +315,16 @@ def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json:
 
         assert ident is not None
         cred = get_credential(cat, ident)
-        result = evaluate_for(cred, build_profile(kw, cat), cat, as_of, given=_given(kw))
+        given = _given(kw)
+        profile = build_profile(kw, cat)
+        result = evaluate_for(cred, profile, cat, as_of, given=given)
+        if not as_json and result["fit"]["ask"] and _is_terminal():
+            answers = _ask_fields(result["fit"]["ask"])  # the one or two answers that matter most
+            try:
+                profile = profile.model_copy(update=answers)
+            except ValueError as e:
+                fail(str(e))
+            result = evaluate_for(cred, profile, cat, as_of, given=given | set(answers))
     else:
         assert ident is not None
         result = evaluate_credential(get_credential(cat, ident), cat, as_of)
@@ -323,6 +332,26 @@ def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json:
         emit_json(result)
         return
     _render_evaluate(result)
+
+
+def _ask_fields(names: list[str]) -> dict[str, Any]:
+    """Ask for a few profile fields on the terminal (stderr), by their spec's question and choices."""
+    from certwise.advice.profile import profile_from
+    from certwise.profile_spec import field
+
+    click.echo("Two answers would change the verdict most (Enter keeps the default):", err=True)
+    raw: dict[str, Any] = {}
+    for name in names:
+        f = field(name)
+        if f.kind == "choice":
+            raw[name] = click.prompt(f.question, type=click.Choice(f.values), default=f.default, err=True,
+                                     show_choices=True)
+        else:
+            answer = click.prompt(f.question, default="" if f.default is None else str(f.default), err=True)
+            if str(answer).strip():
+                raw[name] = answer
+    p = profile_from(raw)  # the spec's checks and spellings
+    return {k: getattr(p, k) for k in raw}
 
 
 def _given(kw: dict[str, Any]) -> set[str]:
