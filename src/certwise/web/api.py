@@ -24,7 +24,7 @@ from certwise.interop.openbadges import MAX_BADGE_BYTES
 from certwise.store.reports import entry_dict, portfolio_report, renewals_report
 from certwise.web import services
 from certwise.web.deps import DATE_PATTERN, WebDate, catalog, json_text_only, parse_as_of, query_list, web
-from certwise.web.errors import ERROR_RESPONSES, bad_input, not_found
+from certwise.web.errors import ERROR_RESPONSES, ErrorResponse, bad_input, not_found
 from certwise.web.forms import parse_filters
 
 router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES, dependencies=[Depends(json_text_only)])
@@ -276,7 +276,7 @@ def portfolio_renewals(request: Request, within: int = Query(90, ge=0, le=3650),
 
 
 @router.post("/portfolio/badges", tags=["portfolio"], summary="Import Open Badges files (multipart, field 'files')",
-             status_code=201)
+             status_code=201, responses={415: {"model": ErrorResponse, "description": "A file that is not badge JSON."}})
 async def portfolio_badges(request: Request, files: list[UploadFile] = File(..., min_length=1),
                            as_of: str | None = AsOf) -> dict[str, Any]:
     day = parse_as_of(as_of, request)
