@@ -109,7 +109,8 @@ def test_tiny_study_hours_are_a_400(client, body):
     assert "hours per week" in api_error(client.post("/api/v1/plan", json=body), 400)["message"]
 
 
-@pytest.mark.parametrize("fields", [{"price_usd": 1e308}, {"hours": 5e-324}, {"hours": 1e308}])
+@pytest.mark.parametrize("fields", [{"price_usd": 1e308}, {"hours": 5e-324}, {"hours": 1e308},
+                                    {"price_usd": 1e308, "hours": 1}, {"price_usd": 1e308, "hours": 5e-324}])
 def test_extreme_floats_in_descriptions_are_answered(client, fields):
     r = client.post("/api/v1/evaluate", json={"name": "X", "issuer": "Y", "price_usd": 100, "hours": 10, **fields})
     assert r.status_code == 200 and "Infinity" not in r.text and "NaN" not in r.text
@@ -184,3 +185,16 @@ def test_openapi_states_the_real_constraints(client):
     upload = doc["paths"]["/api/v1/portfolio/badges"]["post"]["requestBody"]["content"]["multipart/form-data"]
     ref = upload["schema"]["$ref"].rsplit("/", 1)[-1]
     assert doc["components"]["schemas"][ref]["properties"]["files"]["minItems"] == 1
+
+
+@pytest.mark.parametrize("url", [
+    "/results?hours_per_week=1e-320&months=5e-324&budget_usd=1e308", "/results?hours_per_week=5e-324",
+    "/check?name=X&issuer=Y&price_usd=1e308&hours=5e-324", "/check?name=X&issuer=Y&price_usd=1e308&hours=1",
+])
+def test_extreme_floats_on_pages_are_answered(client, url):
+    r = client.get(url)
+    assert r.status_code == 200 and "Traceback" not in r.text
+
+
+def test_a_pace_past_any_calendar_is_said_in_words(client):
+    assert "more than 100 years at that pace" in client.get("/results?hours_per_week=1e-320").text
