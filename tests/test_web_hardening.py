@@ -198,3 +198,16 @@ def test_extreme_floats_on_pages_are_answered(client, url):
 
 def test_a_pace_past_any_calendar_is_said_in_words(client):
     assert "more than 100 years at that pace" in client.get("/results?hours_per_week=1e-320").text
+
+
+@pytest.mark.parametrize(("find", "replace"), [
+    (b"Google Cloud Certified Professional Machine Learning Engineer", b"Zork \\ud800 Badge"),
+    (b"https://x.example/a/1", b"https://x.example/\\udc00"),
+])
+def test_a_badge_with_text_the_store_cannot_keep_is_a_400_on_both_faces(client, find, replace):
+    raw = json.dumps(BADGE).encode().replace(find, replace)
+    files = [("files", ("b.json", raw, "application/json"))]
+    assert "b.json" in api_error(client.post("/api/v1/portfolio/badges", files=files), 400)["message"]
+    token = client.get("/portfolio").cookies.get("certwise_csrf") or client.cookies.get("certwise_csrf")
+    assert client.post("/portfolio/badges", files=files, data={"csrf_token": token}).status_code == 400
+    assert client.get("/api/v1/portfolio").json()["entries"] == []
