@@ -90,7 +90,7 @@ def _value(price: float, hours: float, recognition: int) -> int:
     """Cost against depth and recognition: dollars per hour of real study, eased by recognition."""
     if price <= 0:
         return 100 if recognition >= 50 else 70
-    per_hour = price / max(hours, 1.0)
+    per_hour = min(price / max(hours, 1.0), 1e6)  # past ~$50/hour the value is 0; no overflow for 1e308
     v = 100 - 2.2 * max(0.0, per_hour - 3)  # a few dollars an hour is what good programs cost
     v += (recognition - 60) * 0.3
     return int(max(0, min(100, round(v))))

@@ -176,7 +176,10 @@ def parse_filters(get: Callable[[str], list[str]], flag: str = "") -> tuple[Filt
         except ValueError:
             errors.append(f"{label('max_cost')} '{mc[-1]}' must be a number of US dollars, 0 or more.")
         else:
-            if max_cost < 0:
+            if max_cost != max_cost or max_cost == float("inf"):  # nan, inf: no amount of dollars
+                errors.append(f"{label('max_cost')} '{mc[-1]}' must be a number of US dollars, 0 or more.")
+                max_cost = None
+            elif max_cost < 0:
                 errors.append(f"{label('max_cost')} '{mc[-1]}' is negative; give a number of US dollars, 0 or more.")
                 max_cost = None
     free_vals = get("free")

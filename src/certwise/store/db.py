@@ -212,7 +212,8 @@ class Store:
 
     def renewals(self, as_of: date, within_days: int = 90) -> list[RenewalDue]:
         """Held entries that expire by ``as_of + within_days`` (expired ones included), soonest first."""
-        horizon = as_of + timedelta(days=within_days)
+        # near the end of the calendar the horizon is its last day
+        horizon = date.max if (date.max - as_of).days < within_days else as_of + timedelta(days=within_days)
         q = select(EntryRow.__table__).where(
             EntryRow.state == "held", EntryRow.expires.is_not(None), EntryRow.expires <= horizon
         )

@@ -6,10 +6,9 @@ shape (see :mod:`certwise.web.errors`).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,13 +23,15 @@ from certwise.catalog.search import search as do_search
 from certwise.interop.openbadges import MAX_BADGE_BYTES
 from certwise.store.reports import entry_dict, portfolio_report, renewals_report
 from certwise.web import services
-from certwise.web.deps import catalog, parse_as_of, query_list, web
-from certwise.web.errors import ERROR_RESPONSES, bad_input, not_found
+from certwise.web.deps import DATE_PATTERN, WebDate, catalog, json_text_only, parse_as_of, query_list, web
+from certwise.web.errors import ERROR_RESPONSES, ErrorResponse, bad_input, not_found
 from certwise.web.forms import parse_filters
 
-router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES, dependencies=[Depends(json_text_only)])
 
-AsOf = Query(None, description="Compute as of this date, YYYY-MM-DD (default: today).", pattern=r"^\d{4}-\d{2}-\d{2}$")
+# The pattern is stated, not enforced: parse_as_of checks the date (and accepts 29 February in leap years).
+AsOf = Query(None, description="Compute as of this date, YYYY-MM-DD, years 1000-8999 (default: today).",
+             json_schema_extra={"pattern": DATE_PATTERN})
 
 
 @router.get("/credentials", tags=["catalog"], summary="List the catalog, filtered and sorted")
@@ -45,7 +46,9 @@ def list_credentials(
     kind: list[str] = Query([]),
     status: list[str] = Query([]),
     group: list[str] = Query([]),
-    max_cost: str | None = Query(None, description="Only credentials whose lowest cost is at most this (USD)."),
+    # a number; nan, inf and negative amounts are refused by parse_filters (400), like the CLI's flag
+    max_cost: float | None = Query(None, json_schema_extra={"minimum": 0},
+                                   description="Only credentials whose lowest cost is at most this (USD)."),
     free: bool = False,
     sort: str = Query("tier", description="tier, name, cost, hours, provider or level."),
     as_of: str | None = AsOf,
@@ -97,14 +100,14 @@ else:
     ProfileIn = profile_spec.api_model("ProfileIn")
     RecommendIn = profile_spec.api_model(
         "RecommendIn",
-        as_of=(date | None, Field(None, description="Compute as of this date (default: today).")),
+        as_of=(WebDate | None, Field(None, description="Compute as of this date (default: today).")),
         limit=(int, Field(10, ge=1, le=50, description="How many recommendations.")),
     )
     EvaluateIn = description.api_model(
         "EvaluateIn",
         id=(str | None, Field(None, description="A catalog id or alias, e.g. AI-102; or describe the credential.",
                               max_length=200)),
-        as_of=(date | None, Field(None, description="Compute as of this date (default: today).")),
+        as_of=(WebDate | None, Field(None, description="Compute as of this date (default: today).")),
     )
 
 
@@ -117,7 +120,7 @@ class PlanIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     ids: list[str] = Field(..., min_length=1, max_length=12, description="Credential ids or aliases.")
-    start: date | None = Field(None, description="First study day (default: today).")
+    start: WebDate | None = Field(None, description="First study day (default: today).")
     hours_per_week: float = Field(5, gt=0, le=168)
     years_experience: int = Field(0, ge=0)
     held: list[str] = Field(default_factory=list, description="Ids already held (prerequisites met).")
@@ -128,7 +131,7 @@ class RoiIn(BaseModel):
 
     id: str
     salary: float = Field(..., gt=0, description="Yearly salary in USD.")
-    as_of: date | None = None
+    as_of: WebDate | None = None
 
 
 class HoldingIn(BaseModel):
@@ -137,8 +140,8 @@ class HoldingIn(BaseModel):
     id: str | None = None
     name: str | None = None
     issuer: str | None = None
-    earned: date | None = None
-    expires: date | None = None
+    earned: WebDate | None = None
+    expires: WebDate | None = None
 
 
 class AuditIn(BaseModel):
@@ -147,7 +150,7 @@ class AuditIn(BaseModel):
     held: list[str] = Field(default_factory=list, description="Catalog ids or aliases you hold.")
     holdings: list[HoldingIn] = Field(default_factory=list, description="Credentials with dates, or outside the catalog.")
     portfolio: bool = Field(False, description="Also audit everything held in the stored portfolio.")
-    as_of: date | None = None
+    as_of: WebDate | None = None
 
 
 class EntryIn(BaseModel):
@@ -157,10 +160,10 @@ class EntryIn(BaseModel):
     name: str | None = None
     issuer: str | None = None
     state: str = Field("held", description="held or planned")
-    earned: date | None = None
-    expires: date | None = None
+    earned: WebDate | None = None
+    expires: WebDate | None = None
     credential_url: str | None = None
-    as_of: date | None = None
+    as_of: WebDate | None = None
 
 
 # --- advice -----------------------------------------------------------------------------------
@@ -273,8 +276,8 @@ def portfolio_renewals(request: Request, within: int = Query(90, ge=0, le=3650),
 
 
 @router.post("/portfolio/badges", tags=["portfolio"], summary="Import Open Badges files (multipart, field 'files')",
-             status_code=201)
-async def portfolio_badges(request: Request, files: list[UploadFile] = File(...),
+             status_code=201, responses={415: {"model": ErrorResponse, "description": "A file that is not badge JSON."}})
+async def portfolio_badges(request: Request, files: list[UploadFile] = File(..., min_length=1),
                            as_of: str | None = AsOf) -> dict[str, Any]:
     day = parse_as_of(as_of, request)
     data = [(f.filename or "", await f.read(MAX_BADGE_BYTES + 1)) for f in files]

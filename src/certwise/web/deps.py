@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Request
+from pydantic import AfterValidator, Field
 
 from certwise.catalog.load import Catalog
 from certwise.web.errors import bad_input
 from certwise.web.state import WebState
+
+# The dates the web accepts: years 1000-8999, leaving room for the date arithmetic the engine does
+# (renewals ten years ahead, validity periods, the three-year horizon) without leaving the calendar.
+# The pattern is what the OpenAPI document states; it is stricter than the check (no 29 February),
+# so that every date the schema allows is accepted.
+MIN_YEAR, MAX_YEAR = 1000, 8999
+DATE_PATTERN = (
+    r"^[1-8][0-9]{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))$"
+)
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_RANGE = f"give a date in the years {MIN_YEAR}-{MAX_YEAR} as YYYY-MM-DD, e.g. 2026-11-25"
+
+
+def _in_range(d: date) -> date:
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        raise ValueError(f"{d.isoformat()} is out of range; {DATE_RANGE}")
+    return d
+
+
+# A date in a request body: the check and the pattern the schema states.
+WebDate = Annotated[date, AfterValidator(_in_range), Field(json_schema_extra={"pattern": DATE_PATTERN})]
 
 
 def web(request: Request) -> WebState:
@@ -24,12 +48,15 @@ def parse_as_of(value: Any, request: Request, field: str = "as_of") -> date:
     """``as_of`` from a query string or body, else today (or the app's pinned date)."""
     if value in (None, ""):
         return web(request).today()
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value))
+        if isinstance(value, date):
+            return _in_range(value)
+        text = str(value)
+        if not _DATE_SHAPE.match(text):
+            raise ValueError(text)
+        return _in_range(date.fromisoformat(text))
     except ValueError:
-        raise bad_input(f"'{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-25.", field) from None
+        raise bad_input(f"'{value}' is not a date certwise can work with; {DATE_RANGE}.", field) from None
 
 
 def query_list(request: Request, name: str) -> list[str]:
@@ -38,3 +65,29 @@ def query_list(request: Request, name: str) -> list[str]:
     for v in request.query_params.getlist(name):
         out.extend(x.strip() for x in v.split(",") if x.strip())
     return out
+
+
+async def json_text_only(request: Request) -> None:
+    """Refuse a JSON body with a string that is not text: a lone surrogate (``"\\ud800"``) parses
+    as JSON but cannot be stored, printed or compared as UTF-8. (FastAPI has already parsed the
+    body; one that is not JSON, or nests too deeply, is refused before this runs.)"""
+    if "json" not in request.headers.get("content-type", ""):
+        return
+    try:
+        doc = await request.json()
+    except ValueError:  # not JSON: the route's own parsing answers that
+        return
+    stack: list[Any] = [doc]
+    while stack:  # iterative: a deep body must not exhaust the stack here either
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise bad_input(f"The body has text that is not valid Unicode ({item[:40]!a}); "
+                                "send UTF-8 text without lone surrogates.") from None

@@ -25,6 +25,14 @@ def render_error_page(request: Request, status: int, title: str, message: str) -
     return render(request, "error.html", ctx, status=status)
 
 
+def _with_head(allow: str) -> str:
+    """Every GET also answers HEAD (see :class:`certwise.web.security.SecurityMiddleware`)."""
+    methods = [m.strip() for m in allow.split(",") if m.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.append("HEAD")
+    return ", ".join(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     async def web_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WebError)
@@ -50,11 +58,17 @@ def install_error_handlers(app: FastAPI) -> None:
             message = "This address does not accept that kind of request."
         else:
             message = str(exc.detail)
+        response: Response
         if is_api(request):
             if exc.status_code == 404:
                 message = f"No API endpoint at {request.url.path}; see /api/v1/openapi.json."
-            return error_json(exc.status_code, code, message)
-        return render_error_page(request, exc.status_code, "Not found" if exc.status_code == 404 else "Sorry", message)
+            response = error_json(exc.status_code, code, message)
+        else:
+            title = "Not found" if exc.status_code == 404 else "Sorry"
+            response = render_error_page(request, exc.status_code, title, message)
+        for name, value in (exc.headers or {}).items():  # a 405 says what is allowed (Allow)
+            response.headers[name] = _with_head(value) if name.lower() == "allow" else value
+        return response
 
     async def crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)

@@ -55,6 +55,8 @@ class ErrorResponse(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Bad input; the message says what to change."},
     404: {"model": ErrorResponse, "description": "Unknown credential, stack or entry."},
+    403: {"model": ErrorResponse, "description": "A write from another site (Origin, Sec-Fetch-Site)."},
+    413: {"model": ErrorResponse, "description": "The body is larger than the server accepts (6 MB)."},
     422: {"model": ErrorResponse, "description": "The body or a parameter has the wrong shape."},
 }
 

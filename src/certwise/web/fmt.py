@@ -54,6 +54,9 @@ def hours(r: Any) -> str:
     return words.hours(r)
 
 
+MAX_PACE_WEEKS = 52 * 100
+
+
 def pace(r: Any, hours_per_week: Any) -> str:
     """Prep hours at a weekly pace, in weeks or months: "4–8 weeks at 10 h/week"."""
     lh = words.low_high(r)
@@ -63,6 +66,8 @@ def pace(r: Any, hours_per_week: Any) -> str:
         hpw = 0
     if lh is None or hpw <= 0:
         return "—"
+    if lh[1] / hpw > MAX_PACE_WEEKS:  # a pace like 1e-320 h/week: weeks past any calendar (or infinite)
+        return f"more than {MAX_PACE_WEEKS // 52} years at that pace"
     lo, hi = (math.ceil(lh[0] / hpw), math.ceil(lh[1] / hpw))
     lo, hi = max(lo, 1), max(hi, 1)
     if hi > 12:

@@ -121,7 +121,11 @@ class SecurityMiddleware:
         if method in UNSAFE:
             origin = headers.get("origin")
             site = headers.get("sec-fetch-site")
-            if site == "cross-site" or (origin and origin != "null" and urlsplit(origin).netloc != host):
+            # "null" is an opaque origin (a sandboxed frame, a file:// page): the pages' forms are
+            # covered by their CSRF token; the API has none, so it refuses it unless the browser
+            # also says, by Sec-Fetch-Site, where the request came from.
+            opaque = origin == "null" and not site and scope.get("path", "").startswith("/api/")
+            if site == "cross-site" or opaque or (origin and origin != "null" and urlsplit(origin).netloc != host):
                 await self._refuse(scope, send, 403, "forbidden", "Requests from other sites are not accepted.")
                 return
             length = headers.get("content-length")
@@ -144,20 +148,39 @@ class SecurityMiddleware:
             token = new_token = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
 
+        # HEAD is GET without the body, for every page and GET endpoint
+        head = method == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+
         received = 0
         started = False
+        too_large = False  # a body (chunked, without Content-Length) grew past the limit
+        replaced = False  # ... and the app's answer to the broken body was replaced by a 413
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             msg = await receive()
             if msg["type"] == "http.request":
                 received += len(msg.get("body", b""))
                 if received > self.max_body:
+                    too_large = True
                     raise _TooLarge()
             return msg
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal started
+            nonlocal started, replaced
+            if replaced:
+                return
+            if too_large and message["type"] == "http.response.start" and not started:
+                # the framework turned the interrupted read into its own error ("error parsing the
+                # body"); the truth is that the upload is too large
+                replaced = True
+                mb = self.max_body // (1024 * 1024)
+                await self._refuse(scope, send, 413, "too-large", f"The upload is too large (at most {mb} MB in all).")
+                return
+            if head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             if message["type"] == "http.response.start":
                 started = True
                 h = MutableHeaders(scope=message)
@@ -175,6 +198,8 @@ class SecurityMiddleware:
         try:
             await self.app(scope, limited_receive, send_with_headers)
         except _TooLarge:
+            if replaced:
+                return
             if started:
                 raise
             mb = self.max_body // (1024 * 1024)

@@ -236,7 +236,21 @@ def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str
         elif page and e.code == "no-files":
             message = "Choose one or more badge files to upload."
         raise WebError(status, code, message, [{"field": "files", "message": message}]) from None
+    for b in badges:  # text the store can keep: a lone surrogate ("\\ud800") parses as JSON but is no text
+        for field in ("name", "issuer", "credential_url"):
+            value = getattr(b, field)
+            if isinstance(value, str) and not _is_text(value):
+                message = f"{b.file}: the badge's {field} is not valid Unicode text (a lone surrogate)."
+                raise WebError(400, "bad-input", message, [{"field": "files", "message": message}])
     try:
         return {"as_of": as_of.isoformat(), "imported": record_badges(store, badges, cat, as_of)}
     except EntryError as e:
         raise entry_error(e, page) from None
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
