@@ -20,12 +20,11 @@ change the verdict most.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from certwise.advice.plan import study_hours
+from certwise.advice.plan import ready_on, study_hours
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import GOAL_DOMAINS, ProfileFactors
@@ -60,9 +59,11 @@ def _dated(c: Credential, p: Profile, catalog: Catalog, as_of: date, out: list[t
         return
     if status == "upcoming":
         _signal(out, "depends", f"It opens on {c.lifecycle.launched}; plan for it then.")
-    weeks = math.ceil(study_hours(c, p.years_experience) / p.hours_per_week)
-    exam_day = as_of + timedelta(weeks=weeks)
+    exam_day = ready_on(as_of, study_hours(c, p.years_experience), p.hours_per_week)
     end = c.lifecycle.retired
+    if exam_day is None:
+        _signal(out, "not-for-you", f"At {p.hours_per_week:g} h a week it would take more than 100 years to prepare.")
+        return
     if end is not None and status == "retiring":
         days = (end - exam_day).days
         if days >= 0:

@@ -6,9 +6,11 @@ SPEC.md §4 answer: reasons in the guide's words, warnings from its common mista
 calendar, free learning paths, the stack to continue with, and guidance for the career stage
 and for making the credential count.
 
->>> from datetime import date, timedelta
+>>> from datetime import date
 >>> from certwise.catalog import default_catalog
->>> from certwise.advice.profile import Profile
+>>> from certwise.advice.plan import ready_on
+from certwise.advice.plan import ready_on
+from certwise.advice.profile import Profile
 >>> out = recommend(Profile(role="developer", cloud="gcp", cloud_experience="some", years_experience=4,
 ...                         goal="ml-engineering"), default_catalog(), date(2026, 1, 9))
 >>> out["recommendations"][0]["id"]
@@ -17,10 +19,11 @@ and for making the credential count.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.coherence import holdings_coherence
+from certwise.advice.plan import ready_on
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
@@ -302,8 +305,8 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     # the exam changes version before you would sit it
     for s in top:
         c = s.cred
-        exam_day = as_of + timedelta(weeks=c.prep_hours().high / p.hours_per_week)
-        change = c.version_change_between(as_of, exam_day) if c.versions else None
+        exam_day = ready_on(as_of, c.prep_hours().high, p.hours_per_week)
+        change = c.version_change_between(as_of, exam_day) if c.versions and exam_day else None
         if change:
             now, then = change
             ends = f" (its last day is {now.last_day})" if now.last_day else ""
