@@ -8,9 +8,7 @@ and for making the credential count.
 
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
->>> from certwise.advice.plan import ready_on
-from certwise.advice.plan import ready_on
-from certwise.advice.profile import Profile
+>>> from certwise.advice.profile import Profile
 >>> out = recommend(Profile(role="developer", cloud="gcp", cloud_experience="some", years_experience=4,
 ...                         goal="ml-engineering"), default_catalog(), date(2026, 1, 9))
 >>> out["recommendations"][0]["id"]
