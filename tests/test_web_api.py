@@ -257,3 +257,12 @@ def test_crash_is_500_in_the_same_shape_without_a_trace(catalog, monkeypatch):
     with TestClient(create_app(catalog, store_url="sqlite://", as_of=TODAY), raise_server_exceptions=False) as c:
         err = assert_error(c.post("/api/v1/recommend", json={}), 500, "internal")
         assert "secret" not in err["message"]
+
+
+def test_evaluate_with_a_profile_adds_the_fit(client):
+    r = client.post("/api/v1/evaluate", json={"id": "google-ml-engineer", "profile": {"role": "career-changer"}})
+    assert r.status_code == 200
+    fit = r.json()["fit"]
+    assert fit["verdict"] == "not-for-you" and fit["instead"] and any(a.startswith("goal") for a in fit["assumed"])
+    assert_error(client.post("/api/v1/evaluate", json={"name": "X", "profile": {"role": "developer"}}), 400)
+    assert_error(client.post("/api/v1/evaluate", json={"id": "pmle", "profile": {"role": "wizard"}}), 422)

@@ -342,3 +342,15 @@ def test_results_say_first_when_a_certificate_is_not_the_lever_and_honour_a_free
     assert free.index("Free resources to prepare") < free.index("Your first pick")
     paid = client.get("/results", params={"role": "career-changer"}).text
     assert paid.index("Your first pick") < paid.index("Free resources to prepare")
+
+
+def test_check_it_for_me_from_a_credential_page(client):
+    page = client.get("/credentials/google-ml-engineer").text
+    assert "/check?id=google-ml-engineer" in page
+    form = client.get("/check", params={"id": "google-ml-engineer"}).text
+    assert "Check it for me" in form and "Is it worth it for me?" in form
+    mine = client.get("/check", params={"id": "google-ml-engineer", "role": "career-changer"})
+    assert mine.status_code == 200 and "For you" in mine.text and "Not for you" in mine.text
+    assert "Starting too advanced" in mine.text and "Better for you" in mine.text
+    bad = client.get("/check", params={"id": "google-ml-engineer", "years_experience": "-3"})
+    assert bad.status_code == 400 and "How many years have you worked in tech or data?" in bad.text

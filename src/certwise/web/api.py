@@ -108,6 +108,7 @@ else:
         id=(str | None, Field(None, description="A catalog id or alias, e.g. AI-102; or describe the credential.",
                               max_length=200)),
         as_of=(WebDate | None, Field(None, description="Compute as of this date (default: today).")),
+        profile=(ProfileIn | None, Field(None, description="Who is asking: adds the fit for this person (with 'id').")),
     )
 
 
@@ -179,9 +180,14 @@ def recommend(request: Request, body: RecommendIn) -> dict[str, Any]:
 def evaluate(request: Request, body: EvaluateIn) -> dict[str, Any]:
     cat = catalog(request)
     day = parse_as_of(body.as_of, request)
+    if body.id and body.profile is not None:
+        mapping = profile_mapping(body.profile)
+        return services.evaluate_for_person(cat, body.id, services.build_profile(mapping, cat), set(mapping), day)
+    if body.profile is not None:
+        raise bad_input("The fit for you needs a catalogued credential: give 'id' with 'profile'.", "profile")
     if body.id:
         return services.evaluate_id(cat, body.id, day)
-    desc = body.model_dump(exclude={"id", "as_of"}, exclude_none=True)
+    desc = body.model_dump(exclude={"id", "as_of", "profile"}, exclude_none=True)
     if not desc:
         raise bad_input("Give 'id' for a catalogued credential, or describe one: name, issuer, price_usd, hours …")
     return services.evaluate_desc(cat, desc, day)

@@ -99,6 +99,12 @@ def pct(r: Any) -> str:
 DOMAIN_LABELS = {d: cap_domain(d) for d in DOMAIN_NAMES}
 
 
+def label_field(name: Any) -> str:
+    """A profile field by the question the forms ask: ``goal`` → "What do you want from it?"."""
+    from_spec = {f.name: f.question for f in PROFILE_SPEC}
+    return f"“{from_spec.get(str(name), str(name))}”"
+
+
 def domain_label(value: Any) -> str:
     return cap_domain(str(value))
 
@@ -117,6 +123,7 @@ def install(env: Environment) -> None:
     env.filters.update(
         label=label,
         domain_label=domain_label,
+        label_field=label_field,
         short_label=short_label,
         usd=usd,
         hours=hours,

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from certwise import profile_spec
 from certwise.advice.faq import faq
 from certwise.catalog.browse import SORTS, STATUSES
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
@@ -229,6 +230,11 @@ def _description(q: Any) -> tuple[dict[str, Any], list[str]]:
     return d, errors
 
 
+# The questions "check it for me" asks (the rest keep their defaults, and the answer says so).
+FIT_FIELDS = ("role", "years_experience", "goal", "motive", "cloud", "cloud_experience", "budget_usd",
+              "hours_per_week")
+
+
 @router.get("/check", response_class=HTMLResponse)
 def check_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
@@ -238,9 +244,13 @@ def check_page(request: Request) -> Response:
     errors: list[str] = []
     values: dict[str, Any] = {k: q.get(k, "") for k in DESC_FIELDS}
     ident = (q.get("id") or "").strip()
+    me = {name: q.get(name, "").strip() for name in FIT_FIELDS if q.get(name, "").strip()}
     status = 200
     try:
-        if ident:
+        if ident and me:
+            result = services.evaluate_for_person(cat, ident, services.build_profile(me, cat, page=True), set(me),
+                                                  as_of)
+        elif ident:
             result = services.evaluate_id(cat, ident, as_of)
         elif q.get("name") is not None:
             desc, errors = _description(q)
@@ -253,7 +263,8 @@ def check_page(request: Request) -> Response:
     live = sorted((c for c in cat), key=lambda c: c.name.lower())
     return render(request, "check.html", {
         "as_of": as_of, "result": result, "errors": errors, "values": values, "ident": ident,
-        "assessments": ASSESSMENTS, "creds": live,
+        "assessments": ASSESSMENTS, "creds": live, "me": me, "names": {c.id: c.name for c in cat},
+        "fit_fields": [profile_spec.field(n) for n in FIT_FIELDS],
     }, status=status, page="check")
 
 

@@ -11,6 +11,7 @@ from certwise import profile_spec
 from certwise.advice.audit import Holding, audit
 from certwise.advice.description import DescriptionError
 from certwise.advice.details import CompareError, comparison, credential_report, roi_report
+from certwise.advice.fit import evaluate_for
 from certwise.advice.plan import PlanError, make_plan
 from certwise.advice.profile import Profile, ProfileError, profile_from
 from certwise.advice.recommend import recommend
@@ -146,6 +147,11 @@ def plan_ics(plan: dict[str, Any]) -> bytes:
 def evaluate_id(cat: Catalog, ident: str, as_of: date) -> dict[str, Any]:
     cred = get_credential_or_400(cat, ident, "id")
     return evaluate_credential(cred, cat, as_of)  # type: ignore[no-any-return]
+
+
+def evaluate_for_person(cat: Catalog, ident: str, profile: Profile, given: set[str], as_of: date) -> dict[str, Any]:
+    """``certwise evaluate ID`` with a profile: the credential's verdict and the fit for this person."""
+    return evaluate_for(get_credential_or_400(cat, ident, "id"), profile, cat, as_of, given=given)
 
 
 def evaluate_desc(cat: Catalog, desc: dict[str, Any], as_of: date) -> dict[str, Any]:
