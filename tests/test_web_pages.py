@@ -354,3 +354,10 @@ def test_check_it_for_me_from_a_credential_page(client):
     assert "Starting too advanced" in mine.text and "Better for you" in mine.text
     bad = client.get("/check", params={"id": "google-ml-engineer", "years_experience": "-3"})
     assert bad.status_code == 400 and "How many years have you worked in tech or data?" in bad.text
+
+
+def test_the_questionnaire_asks_why_and_the_answer_reaches_the_results(client):
+    start = client.get("/").text
+    assert 'name="motive"' in start and "A shared vocabulary with my team" in start
+    r = client.get("/results", params={"role": "leader", "goal": "ai-literacy", "motive": "shared-vocabulary"})
+    assert r.status_code == 200 and "motive=shared-vocabulary" in r.text  # kept in the share link

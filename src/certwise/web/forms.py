@@ -78,6 +78,7 @@ def questionnaire() -> dict[str, Any]:
         "questions": {f.name: f.question for f in spec.PROFILE_SPEC},
         "roles": _answers("role"),
         "goals": _answers("goal"),
+        "motives": _answers("motive"),
         "clouds": _answers("cloud"),
         "cloud_experience": [(v, a) for v, a, _ in _answers("cloud_experience")],
         "budgets": [(x.value, x.label, x.hint) for x in spec.field("budget_usd").presets],
