@@ -97,3 +97,12 @@ def test_readme_python_example_runs(capsys):
     assert block
     exec(compile(block.group(1), "README.md", "exec"), {})
     assert capsys.readouterr().out.strip() == "google-ml-engineer"
+
+
+def test_the_readme_names_every_profile_field():
+    from pathlib import Path
+
+    from certwise.profile_spec import FIELDS
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in text for name in FIELDS)
