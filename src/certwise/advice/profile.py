@@ -164,17 +164,27 @@ def _slug(v: Any) -> Any:
     return v.strip().lower().replace("_", "-").replace(" ", "-") if isinstance(v, str) else v
 
 
-def _split(v: Any) -> list[str]:
+def _split(v: Any, name: str = "") -> list[str]:
     """A list from a list, a comma-separated string, or repeated flags holding commas."""
     if v is None:
         return []
+    if not isinstance(v, str | list | tuple):
+        raise ProfileError(f"{name} must be a list of words (or one comma-separated string), "
+                           f"not {_kind_of(v)}", name or None)
     items: Iterable[Any] = [v] if isinstance(v, str) else v
     out: list[str] = []
     for it in items:
+        if not isinstance(it, str | int | float) or isinstance(it, bool):
+            raise ProfileError(f"{name} must be a list of words, and one item is {_kind_of(it)}", name or None)
         for part in str(it).split(","):
             if part.strip():
                 out.append(part.strip())
     return out
+
+
+def _kind_of(v: Any) -> str:
+    return {"dict": "a mapping", "int": "a number", "float": "a number", "bool": "true/false",
+            "list": "a list", "date": "a date", "datetime": "a date"}.get(type(v).__name__, type(v).__name__)
 
 
 def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -194,9 +204,9 @@ def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
             val = _slug(d[f.name])
             d[f.name] = f.value_aliases.get(val, val) if isinstance(val, str) else val
         elif f.kind == "choices":
-            d[f.name] = tuple(_slug(p) for p in _split(d[f.name]))
+            d[f.name] = tuple(_slug(p) for p in _split(d[f.name], f.name))
         elif f.kind == "ids":
-            d[f.name] = tuple(_split(d[f.name]))
+            d[f.name] = tuple(_split(d[f.name], f.name))
     return d
 
 

@@ -395,9 +395,14 @@ def _render_stack(r: dict[str, Any]) -> None:
 # --- roi ------------------------------------------------------------------------------------------------------
 
 
+MAX_SALARY = 10_000_000
+"""The largest --salary `roi` accepts (USD a year)."""
+
+
 @click.command("roi")
 @click.argument("ident", metavar="ID")
-@click.option("--salary", type=float, metavar="USD", help="Your yearly salary in USD (required).")
+@click.option("--salary", type=float, metavar="USD",
+              help=f"Your yearly salary in USD (required; above 0, at most {MAX_SALARY:,}).")
 @as_of_option
 @json_option
 def roi_cmd(ident: str, salary: float | None, as_of: date, as_json: bool) -> None:
@@ -412,6 +417,8 @@ def roi_cmd(ident: str, salary: float | None, as_of: date, as_json: bool) -> Non
 
     if salary is None:
         fail("--salary is required: your yearly salary in USD, e.g. --salary 90000")
+    if not 0 < salary <= MAX_SALARY:  # also refuses nan and inf
+        fail(f"--salary must be above 0 and at most {MAX_SALARY:,} (USD a year), e.g. --salary 90000")
     cat = load_catalog_or_fail()
     cred = get_credential(cat, ident)
     try:

@@ -46,6 +46,7 @@ from certwise.interop.ctdl_values import (
 from certwise.interop.jsonstream import JsonStreamError, iter_nodes
 
 PENDING_LIMIT = 1000  # credentials waiting for an owner named later in the graph
+MAX_NAME_CHARS = 300  # the longest credential name imported
 
 _DOMAIN_PATTERNS: list[tuple[str, str]] = [
     (r"\bmlops\b|machine learning operations", "mlops"),
@@ -145,6 +146,8 @@ class CtdlReader:
                 raise CtdlError(f"{path.name}: not valid JSON: {e}") from None
             except UnicodeDecodeError:
                 raise CtdlError(f"{path.name}: not UTF-8 text; expected a CTDL JSON-LD file") from None
+            except RecursionError:
+                raise CtdlError(f"{path.name}: envelopes or graphs nested too deeply") from None
             self.bytes_read = reader.bytes_read
         for node, where in pending:
             yield mapper.credential(node, where)
@@ -189,7 +192,7 @@ def _jwt_payload(token: str) -> dict[str, Any] | None:
         return None
     try:
         payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
 
@@ -206,6 +209,7 @@ class Mapper:
         self.used: set[str] = set()
         self.orgs: dict[str, str] = {}  # @id -> name
         self.verified = verified
+        self.seen: dict[str, str] = {}  # CTID or @id -> where it was first met
 
     def note_org(self, node: dict[str, Any]) -> None:
         nid, name = node.get("@id"), text(node.get("ceterms:name"))
@@ -218,6 +222,11 @@ class Mapper:
         return bool(refs) and not any(r in self.orgs for r in refs)
 
     def credential(self, node: dict[str, Any], where: str) -> Credential:
+        for key in dict.fromkeys(k for k in (text(node.get("ceterms:ctid")), node.get("@id")) if isinstance(k, str)):
+            if key in self.seen:
+                raise CtdlError(f"{where}: the credential {key} is given twice in this file "
+                                f"(first at {self.seen[key]}); keep one")
+            self.seen[key] = where.split(": ", 1)[-1]
         data = self.record(node, where)
         try:
             return Credential.model_validate(data)
@@ -229,6 +238,9 @@ class Mapper:
         name = text(node.get("ceterms:name"))
         if not name:
             raise CtdlError(f"{where}: field 'ceterms:name' is missing or empty")
+        if len(name) > MAX_NAME_CHARS:
+            raise CtdlError(f"{where}: field 'ceterms:name' is {len(name):,} characters long; "
+                            f"certwise imports names of at most {MAX_NAME_CHARS}")
         ctype = credential_type(node)
         the_ctid = text(node.get("ceterms:ctid"))
         provider = self._provider(node)

@@ -19,7 +19,22 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 _WS = " \t\n\r"
-_DECODER = json.JSONDecoder()
+MAX_VALUE_CHARS = 8_000_000
+"""The largest single record (one element of an ``@graph`` or top-level array) read: 8 million characters."""
+
+
+def _not_finite(s: str) -> Any:
+    raise ValueError(f"{s[:20]} is not a number certwise accepts (use a finite number)")
+
+
+def _finite_float(s: str) -> float:
+    f = float(s)
+    if f in (float("inf"), float("-inf")):
+        _not_finite(s)
+    return f
+
+
+_DECODER = json.JSONDecoder(parse_constant=_not_finite, parse_float=_finite_float)
 
 
 class TextSource(Protocol):
@@ -95,6 +110,11 @@ class _Reader:
             raise self.error(f"expected '{ch}' but found {got!r}" if got else f"expected '{ch}' but the file ended")
         self.pos += 1
 
+    def _check_size(self) -> bool:
+        if len(self.buf) - self.pos > MAX_VALUE_CHARS:
+            raise self.error(f"one record is larger than {MAX_VALUE_CHARS:,} characters, the most certwise reads")
+        return True
+
     def value(self) -> Any:
         """Decode one whole JSON value at the current position."""
         self.peek()
@@ -102,13 +122,25 @@ class _Reader:
             try:
                 val, end = _DECODER.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as e:
+                self._check_size()
                 if self._more():
                     continue
                 raise self.error(e.msg, e.pos) from None
-            if end >= len(self.buf) and not self.eof and self._more():
+            except RecursionError:
+                raise self.error("nested too deeply") from None
+            except ValueError as e:  # a NaN/Infinity, or more digits than Python converts
+                raise self.error(_value_problem(e)) from None
+            if end >= len(self.buf) and not self.eof and self._check_size() and self._more():
                 continue  # a number or literal may go on in the next chunk: decode again
             self.pos = end
             return val
+
+
+def _value_problem(e: ValueError) -> str:
+    text = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if "integer string conversion" in text:
+        return "a number has too many digits"
+    return text
 
 
 def iter_nodes(fh: TextSource, chunk_size: int = 1 << 20) -> Iterator[dict[str, Any]]:
