@@ -36,6 +36,18 @@ class UserFileError(ValueError):
     json_error: json.JSONDecodeError | None = None
 
 
+def shown(v: object, limit: int = 40) -> str:
+    """A value quoted for a one-line message: control characters escaped, at most ``limit`` characters.
+
+    >>> print(shown("role"), shown("a" + chr(10) + "b"), shown("x" * 50)[-3:])
+    'role' 'a\\nb' x'…
+    """
+    s = str(v)
+    if s.isprintable() and len(s) <= limit:
+        return f"'{s}'"
+    return repr(s[:limit]) + ("…" if len(s) > limit else "")
+
+
 def _value_problem(e: ValueError) -> str:
     """A parser's ValueError in words (Python's integer-digit limit named plainly)."""
     text = str(e).splitlines()[0] if str(e) else type(e).__name__
@@ -62,7 +74,7 @@ def _json(text: str, where: str) -> Any:
         out: dict[str, Any] = {}
         for k, v in pairs:
             if k in out:
-                raise UserFileError(f"{where}: the key '{k}' is given twice")
+                raise UserFileError(f"{where}: the key {shown(k)} is given twice")
             out[k] = v
         return out
 
@@ -148,7 +160,7 @@ def _yaml(text: str, where: str) -> Any:
                 if isinstance(key, list | dict):
                     raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: a key must be a word")
                 if key in seen:
-                    raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: the key '{key}' is "
+                    raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: the key {shown(key)} is "
                                         "given twice")
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)

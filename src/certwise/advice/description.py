@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from certwise.profile_spec import Choice
+from certwise.userfiles import shown
 
 
 class DescriptionError(ValueError):
@@ -123,7 +124,7 @@ class Description:
                                    f"({', '.join(DESCRIPTION_FIELDS)}), got {type(desc).__name__}")
         for k in desc:
             if k not in DESCRIPTION_FIELDS:
-                raise DescriptionError(f"unknown field '{k}'; the fields are: {', '.join(DESCRIPTION_FIELDS)}")
+                raise DescriptionError(f"unknown field {shown(k)}; the fields are: {', '.join(DESCRIPTION_FIELDS)}")
         out: dict[str, Any] = {}
         for f in DESCRIPTION_SPEC:
             v = desc.get(f.name)

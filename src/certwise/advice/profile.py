@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from certwise import profile_spec as spec
 from certwise.catalog.search import suggest
-from certwise.userfiles import UserFileError, read_mapping
+from certwise.userfiles import UserFileError, read_mapping, shown
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -193,7 +193,7 @@ def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
         key = _slug(str(k)).replace("-", "_")
         key = spec.KEY_ALIASES.get(key, key)
         if key not in FIELDS:
-            raise ProfileError(f"unknown profile field '{k}'; the fields are: {', '.join(FIELDS)}", None)
+            raise ProfileError(f"unknown profile field {shown(k)}; the fields are: {', '.join(FIELDS)}", None)
         if v is None:
             continue
         d[key] = v
