@@ -53,7 +53,8 @@ def profile_options(f: F) -> F:
     from certwise.profile_spec import PROFILE_SPEC
 
     opts = [click.option("--profile", "profile_path", metavar="FILE", type=click.Path(dir_okay=False),
-                         help="A YAML or JSON profile (the same fields). Flags override it.")]
+                         help="A YAML or JSON profile (the same fields; at most 1 MB, no YAML anchors/aliases, "
+                              "no repeated keys). Flags override it.")]
     opts += [_profile_flag(spec) for spec in PROFILE_SPEC]
     for o in reversed(opts):
         f = o(f)
@@ -277,7 +278,8 @@ def _render_recommend(r: dict[str, Any]) -> None:
 @click.argument("ident", required=False, metavar="ID")
 @click.option("--file", "file_path", type=click.Path(dir_okay=False), metavar="CERT.yaml",
               help="Evaluate a credential described in a YAML/JSON file (name, issuer, price_usd, hours, "
-                   "assessment, hands_on, renewal_years, url).")
+                   "assessment, hands_on, renewal_years, url; at most 1 MB, no YAML anchors/aliases, "
+                   "no repeated keys).")
 @as_of_option
 @json_option
 def evaluate_cmd(ident: str | None, file_path: str | None, as_of: date, as_json: bool) -> None:
