@@ -189,6 +189,9 @@ CTDL = {
     "duplicate-ctid": (_graph(_node(**{"ceterms:ctid": "ce-1"}), _node(**{"ceterms:ctid": "ce-1"})), "given twice"),
     "duplicate-id": (_graph(_node(**{"@id": "https://x/1"}), _node(**{"@id": "https://x/1"})), "given twice"),
     "impossible-date": (_graph(_node(**{"ceterms:dateEffective": "2026-02-30"})), "dateEffective"),
+    "duplicate-key": ('{"@graph": [{"@type": "ceterms:Certification", "ceterms:name": "X", "ceterms:name": "Y"}]}',
+                      "given twice"),
+    "duplicate-top-key": ('{"@context": "x", "@context": "y", "@graph": []}', "given twice"),
 }
 
 

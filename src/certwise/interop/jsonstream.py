@@ -34,7 +34,16 @@ def _finite_float(s: str) -> float:
     return f
 
 
-_DECODER = json.JSONDecoder(parse_constant=_not_finite, parse_float=_finite_float)
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key {json.dumps(key[:40])} is given twice in one object")
+    return d
+
+
+_DECODER = json.JSONDecoder(parse_constant=_not_finite, parse_float=_finite_float, object_pairs_hook=_no_duplicates)
 
 
 class TextSource(Protocol):
@@ -186,6 +195,7 @@ def _object(r: _Reader) -> Iterator[dict[str, Any]]:
     """Stream ``@graph`` / ``decoded_resource``; yield the object itself if it had neither."""
     r.expect("{")
     top: dict[str, Any] = {}
+    keys: set[str] = set()
     streamed = False
     if r.peek() == "}":
         r.pos += 1
@@ -195,6 +205,9 @@ def _object(r: _Reader) -> Iterator[dict[str, Any]]:
         if r.peek() != '"':
             raise r.error("expected a property name in double quotes")
         key = r.value()
+        if key in top or (key in ("@graph", "decoded_resource") and key in keys):
+            raise r.error(f"the key {json.dumps(str(key)[:40])} is given twice in one object")
+        keys.add(key)
         r.expect(":")
         nxt = r.peek()
         if key == "@graph" and nxt == "[":
