@@ -419,9 +419,10 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
     The records join the catalog as an overlay (origin "overlay") for every command. The
     import is one transaction: on any error nothing is written.
 
-    Limits: one record (an @graph element) of at most 8 million characters, a name of at
-    most 300 characters, each CTID/@id once, no NaN/Infinity; a price that is not a finite
-    amount is imported as unknown, and the record's notes say so.
+    Limits: one record (an @graph element) of at most 8 million characters; names, providers,
+    CTIDs and alternate names of at most 300 characters, web pages of at most 2,000; each
+    CTID/@id once; no key twice, no NaN/Infinity; a price that is not a finite amount is
+    imported as unknown, and the record's notes say so.
     """
     import time
 
