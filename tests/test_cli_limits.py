@@ -67,6 +67,7 @@ PROFILES = {
     "duplicate-key-json": ("p.json", '{"role": "developer", "role": "student"}', "given twice"),
     "alias-bomb": ("p.yaml", "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nheld: [*b, *b, *b]\n", "aliases"),
     "key-with-newline": ("p.json", '{"ro\\nle": "developer"}', "unknown profile field"),
+    "lone-surrogate": ("p.json", '{"role": "developer", "held": ["\\ud800"]}', "not text"),
 }
 
 
@@ -90,6 +91,7 @@ DESCRIPTIONS = {
     "deep": ("d.json", '{"name": ' + DEEP_JSON + "}", "nested too deeply"),
     "duplicate-key": ("d.yaml", "name: X\nname: Y\n", "given twice"),
     "wrong-type": ("d.yaml", "name: X\nissuer: Y\nprice_usd: [1]\nhours: 3\n", "price_usd"),
+    "lone-surrogate": ("d.json", '{"name": "\\ud800", "issuer": "Y", "price_usd": 1, "hours": 1}', "not text"),
     "alias": ("d.yaml", "name: &n X\nissuer: *n\nprice_usd: 1\nhours: 1\n", "aliases"),
 }
 
@@ -116,7 +118,7 @@ PORTFOLIOS = {
     "impossible-date": ('{"entries": [{"name": "A", "issuer": "B", "earned": "2026-02-30"}]}', "earned"),
     "wrong-type": ('{"entries": [{"name": {"a": 1}, "issuer": "B", "earned": "2025-01-01"}]}', "name"),
     "entries-not-a-list": ('{"entries": 5}', "entries"),
-    "lone-surrogate": ('{"entries": [{"name": "\\ud800", "issuer": "B", "earned": "2025-01-01"}]}', "name"),
+    "lone-surrogate": ('{"entries": [{"name": "\\ud800", "issuer": "B", "earned": "2025-01-01"}]}', "not text"),
     "huge-name": ('{"entries": [{"name": "' + "n" * 100_000 + '", "issuer": "B", "earned": "2025-01-01"}]}',
                   "longer than"),
     "created-out-of-range": (_entries(', "created": "9999-12-31T23:59:59-14:00"'), "created"),
@@ -149,7 +151,7 @@ BADGES = {
     "impossible-date": (json.dumps({**_ASSERTION, "issuedOn": "2026-02-30"}), "issuedOn"),
     "timestamp-overflow": (json.dumps({**_ASSERTION, "issuedOn": 1e300}), "issuedOn"),
     "wrong-type": (json.dumps({**_ASSERTION, "badge": 5}), "badge"),
-    "lone-surrogate": (json.dumps({**_ASSERTION, "badge": {"name": "\ud800", "issuer": {"name": "Acme"}}}), "name"),
+    "lone-surrogate": (json.dumps({**_ASSERTION, "badge": {"name": "\ud800", "issuer": {"name": "Acme"}}}), "not text"),
     "too-large": (json.dumps({**_ASSERTION, "pad": "x" * 600_000}), "larger than 512 KB"),
 }
 

@@ -69,6 +69,32 @@ def _depth_ok(v: Any, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
+def _text_ok(v: Any) -> bool:
+    """Every string (keys too) is Unicode text that can be printed and stored: no lone surrogates."""
+    stack = [v]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, str):
+            try:
+                x.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(x, dict):
+            stack.extend(x.keys())
+            stack.extend(x.values())
+        elif isinstance(x, list):
+            stack.extend(x)
+    return True
+
+
+def _check_tree(data: Any, where: str) -> Any:
+    if not _depth_ok(data):
+        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)")
+    if not _text_ok(data):
+        raise UserFileError(f"{where}: holds characters that are not text (a lone surrogate such as \\ud800)")
+    return data
+
+
 def _json(text: str, where: str) -> Any:
     def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -105,10 +131,7 @@ def _json(text: str, where: str) -> Any:
 def parse_json(text: str, where: str) -> Any:
     """A JSON document with the limits of this module (no duplicate keys, no NaN/Infinity,
     at most :data:`MAX_DEPTH` levels); any problem is a :class:`UserFileError`."""
-    data = _json(text, where)
-    if not _depth_ok(data):
-        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)")
-    return data
+    return _check_tree(_json(text, where), where)
 
 
 def read_capped(path: str | Path, max_bytes: int, *, what: str = "file") -> bytes:
@@ -185,10 +208,7 @@ def parse_mapping(text: str, where: str, *, as_json: bool = False, what: str = "
 
     JSON is YAML, so YAML parsing reads both; ``as_json`` uses the stricter JSON parser.
     """
-    data = _json(text, where) if as_json else _yaml(text, where)
-    if not _depth_ok(data):
-        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)")
-    return data
+    return _check_tree(_json(text, where) if as_json else _yaml(text, where), where)
 
 
 def read_mapping(path: str | Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> dict[str, Any] | None:
