@@ -42,7 +42,12 @@ def shown(v: object, limit: int = 40) -> str:
     >>> print(shown("role"), shown("a" + chr(10) + "b"), shown("x" * 50)[-3:])
     'role' 'a\\nb' x'…
     """
-    s = str(v)
+    try:
+        s = v if isinstance(v, str) else repr(v)
+    except ValueError:  # an integer with more digits than Python converts
+        return "a number with too many digits"
+    if not isinstance(v, str):
+        return s if len(s) <= limit else s[:limit] + "…"
     if s.isprintable() and len(s) <= limit:
         return f"'{s}'"
     return repr(s[:limit]) + ("…" if len(s) > limit else "")

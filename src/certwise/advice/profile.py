@@ -53,13 +53,13 @@ class ProfileError(ValueError):
 
 def _number(f: spec.FieldSpec, v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
+        raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name)
     try:
         x = float(v)
     except (ValueError, OverflowError):
-        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name) from None
+        raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name) from None
     if math.isnan(x) or math.isinf(x):
-        raise ProfileError(f"{f.name} must be a finite number; got {v!r}", f.name)
+        raise ProfileError(f"{f.name} must be a finite number; got {shown(v)}", f.name)
     return x
 
 
@@ -67,7 +67,7 @@ def _check(f: spec.FieldSpec, v: Any) -> Any:
     """One field's value, validated and normalised by its spec (ProfileError naming the field)."""
     if f.kind == "choice":
         if v not in f.values:
-            raise ProfileError(f"{f.name} '{v}' is not one of: {', '.join(f.values)}", f.name)
+            raise ProfileError(f"{f.name} {shown(v)} is not one of: {', '.join(f.values)}", f.name)
         return v
     if f.kind in ("choices", "ids"):
         items = (v,) if isinstance(v, str) else tuple(v)
@@ -77,15 +77,15 @@ def _check(f: spec.FieldSpec, v: Any) -> Any:
             return items
         for x in items:
             if x not in f.values:
-                raise ProfileError(f"{f.name} '{x}' is not one of: {', '.join(f.values)}", f.name)
+                raise ProfileError(f"{f.name} {shown(x)} is not one of: {', '.join(f.values)}", f.name)
         return tuple(dict.fromkeys(items))
     x = _number(f, v)
     if f.kind == "whole":
         if not x.is_integer() or not f.accepts(x):
-            raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
+            raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name)
         return int(x)
     if not f.accepts(x):
-        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
+        raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name)
     return x
 
 
@@ -176,7 +176,12 @@ def _split(v: Any, name: str = "") -> list[str]:
     for it in items:
         if not isinstance(it, str | int | float) or isinstance(it, bool):
             raise ProfileError(f"{name} must be a list of words, and one item is {_kind_of(it)}", name or None)
-        for part in str(it).split(","):
+        try:
+            words = str(it)
+        except ValueError:  # an integer with more digits than Python converts
+            raise ProfileError(f"{name} must be a list of words, and one item is a number with too many digits",
+                               name or None) from None
+        for part in words.split(","):
             if part.strip():
                 out.append(part.strip())
     return out
