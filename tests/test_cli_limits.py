@@ -216,6 +216,10 @@ def test_catalog_import_refuses_a_20_mb_name_with_the_stated_limit(cli, tmp_path
     assert _rows("overlay_credentials") == 0
 
 
+def test_catalog_import_refuses_a_device(cli):
+    _refused(cli("catalog", "import", "/dev/zero", "--as-of", AS_OF), "not a regular file")
+
+
 def test_catalog_import_of_an_infinite_price_string_is_imported_as_unknown(cli, tmp_path):
     path = _write(tmp_path, "c.json", _graph(_node(**{"ceterms:estimatedCost": [{"ceterms:price": "Infinity"}]})))
     r = cli("catalog", "import", path, "--json", "--as-of", AS_OF)

@@ -430,7 +430,7 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
 
     cat = load_catalog_or_fail()
     if not file.is_file():
-        fail(f"{file}: no such file")
+        fail(f"{file}: no such file" if not file.exists() else f"{file}: not a regular file; give a CTDL JSON-LD file")
     show = not no_progress and not as_json and sys.stderr.isatty()
     ids: list[str] = []
     t0 = time.perf_counter()
