@@ -16,6 +16,8 @@ certwise.userfiles.UserFileError: me.yaml line 2: the key 'a' is given twice
 from __future__ import annotations
 
 import json
+import math
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,37 @@ MAX_DEPTH = 20
 
 
 class UserFileError(ValueError):
-    """A file that cannot be used: ``str(err)`` is one line naming the file and the problem."""
+    """A file that cannot be used: ``str(err)`` is one line naming the file and the problem.
+
+    ``json_error`` is the parser's error when the text is not JSON at all (its line and column).
+    """
+
+    json_error: json.JSONDecodeError | None = None
+
+
+def shown(v: object, limit: int = 40) -> str:
+    """A value quoted for a one-line message: control characters escaped, at most ``limit`` characters.
+
+    >>> print(shown("role"), shown("a" + chr(10) + "b"), shown("x" * 50)[-3:])
+    'role' 'a\\nb' x'…
+    """
+    try:
+        s = v if isinstance(v, str) else repr(v)
+    except ValueError:  # an integer with more digits than Python converts
+        return "a number with too many digits"
+    if not isinstance(v, str):
+        return s if len(s) <= limit else s[:limit] + "…"
+    if s.isprintable() and len(s) <= limit:
+        return f"'{s}'"
+    return repr(s[:limit]) + ("…" if len(s) > limit else "")
+
+
+def _value_problem(e: ValueError) -> str:
+    """A parser's ValueError in words (Python's integer-digit limit named plainly)."""
+    text = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if "integer string conversion" in text:
+        return f"a number has too many digits (at most {sys.get_int_max_str_digits():,})"
+    return text
 
 
 def _depth_ok(v: Any, limit: int = MAX_DEPTH) -> bool:
@@ -42,28 +74,96 @@ def _depth_ok(v: Any, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
+def _text_ok(v: Any) -> bool:
+    """Every string (keys too) is Unicode text that can be printed and stored: no lone surrogates."""
+    stack = [v]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, str):
+            try:
+                x.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(x, dict):
+            stack.extend(x.keys())
+            stack.extend(x.values())
+        elif isinstance(x, list):
+            stack.extend(x)
+    return True
+
+
+def _check_tree(data: Any, where: str) -> Any:
+    if not _depth_ok(data):
+        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)")
+    if not _text_ok(data):
+        raise UserFileError(f"{where}: holds characters that are not text (a lone surrogate such as \\ud800)")
+    return data
+
+
 def _json(text: str, where: str) -> Any:
     def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for k, v in pairs:
             if k in out:
-                raise UserFileError(f"{where}: the key '{k}' is given twice")
+                raise UserFileError(f"{where}: the key {shown(k)} is given twice")
             out[k] = v
         return out
 
     def finite(s: str) -> Any:
         raise UserFileError(f"{where}: {s} is not a number certwise accepts (use a finite number)")
 
+    def number(s: str) -> float:
+        f = float(s)
+        if not math.isfinite(f):
+            raise UserFileError(f"{where}: the number {s[:20]}{'…' if len(s) > 20 else ''} is too large "
+                                "(use a finite number)")
+        return f
+
     try:
-        return json.loads(text, object_pairs_hook=no_dupes, parse_constant=finite)
+        return json.loads(text, object_pairs_hook=no_dupes, parse_constant=finite, parse_float=number)
     except json.JSONDecodeError as e:
-        raise UserFileError(f"{where}: line {e.lineno} is not valid JSON: {e.msg}") from None
+        err = UserFileError(f"{where}: line {e.lineno} is not valid JSON: {e.msg}")
+        err.json_error = e
+        raise err from None
     except RecursionError:
         raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)") from None
     except ValueError as e:  # e.g. an integer with more digits than Python converts
         if isinstance(e, UserFileError):
             raise
-        raise UserFileError(f"{where}: {str(e).splitlines()[0]}") from None
+        raise UserFileError(f"{where}: {_value_problem(e)}") from None
+
+
+def parse_json(text: str, where: str) -> Any:
+    """A JSON document with the limits of this module (no duplicate keys, no NaN/Infinity,
+    at most :data:`MAX_DEPTH` levels); any problem is a :class:`UserFileError`."""
+    return _check_tree(_json(text, where), where)
+
+
+def read_capped(path: str | Path, max_bytes: int, *, what: str = "file") -> bytes:
+    """At most ``max_bytes`` of a file (a device or pipe such as /dev/zero is never read past the cap).
+
+    Raises UserFileError (one line naming the file) when it is missing, a folder, unreadable
+    or larger than ``max_bytes``.
+    """
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise UserFileError(f"{p}: no such {what}") from None
+    except IsADirectoryError:
+        raise UserFileError(f"{p}: is a folder; give a {what}") from None
+    except OSError as e:
+        raise UserFileError(f"{p}: cannot read the {what}: {e.strerror or e}") from None
+    if len(raw) > max_bytes:
+        raise UserFileError(f"{p}: the {what} is larger than {_size(max_bytes)}, the most certwise reads")
+    return raw
+
+
+def _size(n: int) -> str:
+    if n % 1024 == 0 and n < 1_000_000:
+        return f"{n // 1024} KB"
+    return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n / 1000:g} KB"
 
 
 def _yaml(text: str, where: str) -> Any:
@@ -88,7 +188,7 @@ def _yaml(text: str, where: str) -> Any:
                 if isinstance(key, list | dict):
                     raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: a key must be a word")
                 if key in seen:
-                    raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: the key '{key}' is "
+                    raise UserFileError(f"{where} line {key_node.start_mark.line + 1}: the key {shown(key)} is "
                                         "given twice")
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
@@ -105,7 +205,7 @@ def _yaml(text: str, where: str) -> Any:
     except ValueError as e:
         if isinstance(e, UserFileError):
             raise
-        raise UserFileError(f"{where}: {str(e).splitlines()[0]}") from None
+        raise UserFileError(f"{where}: {_value_problem(e)}") from None
 
 
 def parse_mapping(text: str, where: str, *, as_json: bool = False, what: str = "a mapping of fields") -> Any:
@@ -113,10 +213,7 @@ def parse_mapping(text: str, where: str, *, as_json: bool = False, what: str = "
 
     JSON is YAML, so YAML parsing reads both; ``as_json`` uses the stricter JSON parser.
     """
-    data = _json(text, where) if as_json else _yaml(text, where)
-    if not _depth_ok(data):
-        raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)")
-    return data
+    return _check_tree(_json(text, where) if as_json else _yaml(text, where), where)
 
 
 def read_mapping(path: str | Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from certwise.profile_spec import Choice
+from certwise.userfiles import shown
 
 
 class DescriptionError(ValueError):
@@ -74,7 +75,7 @@ ASSESSMENTS: tuple[str, ...] = next(f.values for f in DESCRIPTION_SPEC if f.name
 def _value(f: DescField, v: Any) -> Any:
     if f.kind == "text":
         if not isinstance(v, str) or not v.strip():
-            raise DescriptionError(f"field '{f.name}' must be non-empty text (got {v!r})", f.name)
+            raise DescriptionError(f"field '{f.name}' must be non-empty text (got {shown(v)})", f.name)
         if len(v) > f.max_length:
             raise DescriptionError(f"field '{f.name}' is longer than {f.max_length} characters", f.name)
         return v.strip()
@@ -87,15 +88,15 @@ def _value(f: DescField, v: Any) -> Any:
         rel = "above" if f.exclusive_minimum else "at least"
         bound = f.minimum or 0
         if not math.isfinite(x) or (x <= bound if f.exclusive_minimum else x < bound):
-            raise DescriptionError(f"field '{f.name}' must be a number {rel} {bound:g} (got {v!r})", f.name)
+            raise DescriptionError(f"field '{f.name}' must be a number {rel} {bound:g} (got {shown(v)})", f.name)
         return x
     if f.kind == "choice":
         if v not in f.values:
-            raise DescriptionError(f"field '{f.name}': {v!r} is not one of: {', '.join(f.values)}", f.name)
+            raise DescriptionError(f"field '{f.name}': {shown(v)} is not one of: {', '.join(f.values)}", f.name)
         return v
     if f.kind == "flag":
         if not isinstance(v, bool):
-            raise DescriptionError(f"field '{f.name}' must be true or false (got {v!r})", f.name)
+            raise DescriptionError(f"field '{f.name}' must be true or false (got {shown(v)})", f.name)
         return v
     if not isinstance(v, str) or len(v) > f.max_length:
         raise DescriptionError(f"field '{f.name}' must be a web address of at most {f.max_length} characters", f.name)
@@ -123,7 +124,7 @@ class Description:
                                    f"({', '.join(DESCRIPTION_FIELDS)}), got {type(desc).__name__}")
         for k in desc:
             if k not in DESCRIPTION_FIELDS:
-                raise DescriptionError(f"unknown field '{k}'; the fields are: {', '.join(DESCRIPTION_FIELDS)}")
+                raise DescriptionError(f"unknown field {shown(k)}; the fields are: {', '.join(DESCRIPTION_FIELDS)}")
         out: dict[str, Any] = {}
         for f in DESCRIPTION_SPEC:
             v = desc.get(f.name)

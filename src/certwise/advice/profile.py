@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from certwise import profile_spec as spec
 from certwise.catalog.search import suggest
-from certwise.userfiles import UserFileError, read_mapping
+from certwise.userfiles import UserFileError, read_mapping, shown
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -53,13 +53,13 @@ class ProfileError(ValueError):
 
 def _number(f: spec.FieldSpec, v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
+        raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name)
     try:
         x = float(v)
     except (ValueError, OverflowError):
-        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name) from None
+        raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name) from None
     if math.isnan(x) or math.isinf(x):
-        raise ProfileError(f"{f.name} must be a finite number; got {v!r}", f.name)
+        raise ProfileError(f"{f.name} must be a finite number; got {shown(v)}", f.name)
     return x
 
 
@@ -67,7 +67,7 @@ def _check(f: spec.FieldSpec, v: Any) -> Any:
     """One field's value, validated and normalised by its spec (ProfileError naming the field)."""
     if f.kind == "choice":
         if v not in f.values:
-            raise ProfileError(f"{f.name} '{v}' is not one of: {', '.join(f.values)}", f.name)
+            raise ProfileError(f"{f.name} {shown(v)} is not one of: {', '.join(f.values)}", f.name)
         return v
     if f.kind in ("choices", "ids"):
         items = (v,) if isinstance(v, str) else tuple(v)
@@ -77,15 +77,15 @@ def _check(f: spec.FieldSpec, v: Any) -> Any:
             return items
         for x in items:
             if x not in f.values:
-                raise ProfileError(f"{f.name} '{x}' is not one of: {', '.join(f.values)}", f.name)
+                raise ProfileError(f"{f.name} {shown(x)} is not one of: {', '.join(f.values)}", f.name)
         return tuple(dict.fromkeys(items))
     x = _number(f, v)
     if f.kind == "whole":
         if not x.is_integer() or not f.accepts(x):
-            raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
+            raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name)
         return int(x)
     if not f.accepts(x):
-        raise ProfileError(f"{f.name} must be {f.rule}; got {v!r}", f.name)
+        raise ProfileError(f"{f.name} must be {f.rule}; got {shown(v)}", f.name)
     return x
 
 
@@ -165,17 +165,32 @@ def _slug(v: Any) -> Any:
     return v.strip().lower().replace("_", "-").replace(" ", "-") if isinstance(v, str) else v
 
 
-def _split(v: Any) -> list[str]:
+def _split(v: Any, name: str = "") -> list[str]:
     """A list from a list, a comma-separated string, or repeated flags holding commas."""
     if v is None:
         return []
+    if not isinstance(v, str | list | tuple):
+        raise ProfileError(f"{name} must be a list of words (or one comma-separated string), "
+                           f"not {_kind_of(v)}", name or None)
     items: Iterable[Any] = [v] if isinstance(v, str) else v
     out: list[str] = []
     for it in items:
-        for part in str(it).split(","):
+        if not isinstance(it, str | int | float) or isinstance(it, bool):
+            raise ProfileError(f"{name} must be a list of words, and one item is {_kind_of(it)}", name or None)
+        try:
+            words = str(it)
+        except ValueError:  # an integer with more digits than Python converts
+            raise ProfileError(f"{name} must be a list of words, and one item is a number with too many digits",
+                               name or None) from None
+        for part in words.split(","):
             if part.strip():
                 out.append(part.strip())
     return out
+
+
+def _kind_of(v: Any) -> str:
+    return {"dict": "a mapping", "int": "a number", "float": "a number", "bool": "true/false",
+            "list": "a list", "date": "a date", "datetime": "a date"}.get(type(v).__name__, type(v).__name__)
 
 
 def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -184,7 +199,7 @@ def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
         key = _slug(str(k)).replace("-", "_")
         key = spec.KEY_ALIASES.get(key, key)
         if key not in FIELDS:
-            raise ProfileError(f"unknown profile field '{k}'; the fields are: {', '.join(FIELDS)}", None)
+            raise ProfileError(f"unknown profile field {shown(k)}; the fields are: {', '.join(FIELDS)}", None)
         if v is None:
             continue
         d[key] = v
@@ -195,9 +210,9 @@ def _normalise(raw: Mapping[str, Any]) -> dict[str, Any]:
             val = _slug(d[f.name])
             d[f.name] = f.value_aliases.get(val, val) if isinstance(val, str) else val
         elif f.kind == "choices":
-            d[f.name] = tuple(_slug(p) for p in _split(d[f.name]))
+            d[f.name] = tuple(_slug(p) for p in _split(d[f.name], f.name))
         elif f.kind == "ids":
-            d[f.name] = tuple(_split(d[f.name]))
+            d[f.name] = tuple(_split(d[f.name], f.name))
     return d
 
 

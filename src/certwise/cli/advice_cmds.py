@@ -53,7 +53,8 @@ def profile_options(f: F) -> F:
     from certwise.profile_spec import PROFILE_SPEC
 
     opts = [click.option("--profile", "profile_path", metavar="FILE", type=click.Path(dir_okay=False),
-                         help="A YAML or JSON profile (the same fields). Flags override it.")]
+                         help="A YAML or JSON profile (the same fields; at most 1 MB, no YAML anchors/aliases, "
+                              "no repeated keys). Flags override it.")]
     opts += [_profile_flag(spec) for spec in PROFILE_SPEC]
     for o in reversed(opts):
         f = o(f)
@@ -277,7 +278,8 @@ def _render_recommend(r: dict[str, Any]) -> None:
 @click.argument("ident", required=False, metavar="ID")
 @click.option("--file", "file_path", type=click.Path(dir_okay=False), metavar="CERT.yaml",
               help="Evaluate a credential described in a YAML/JSON file (name, issuer, price_usd, hours, "
-                   "assessment, hands_on, renewal_years, url).")
+                   "assessment, hands_on, renewal_years, url; at most 1 MB, no YAML anchors/aliases, "
+                   "no repeated keys).")
 @profile_options
 @as_of_option
 @json_option
@@ -462,9 +464,14 @@ def _render_stack(r: dict[str, Any]) -> None:
 # --- roi ------------------------------------------------------------------------------------------------------
 
 
+MAX_SALARY = 10_000_000
+"""The largest --salary `roi` accepts (USD a year)."""
+
+
 @click.command("roi")
 @click.argument("ident", metavar="ID")
-@click.option("--salary", type=float, metavar="USD", help="Your yearly salary in USD (required).")
+@click.option("--salary", type=float, metavar="USD",
+              help=f"Your yearly salary in USD (required; above 0, at most {MAX_SALARY:,}).")
 @as_of_option
 @json_option
 def roi_cmd(ident: str, salary: float | None, as_of: date, as_json: bool) -> None:
@@ -479,6 +486,8 @@ def roi_cmd(ident: str, salary: float | None, as_of: date, as_json: bool) -> Non
 
     if salary is None:
         fail("--salary is required: your yearly salary in USD, e.g. --salary 90000")
+    if not 0 < salary <= MAX_SALARY:  # also refuses nan and inf
+        fail(f"--salary must be above 0 and at most {MAX_SALARY:,} (USD a year), e.g. --salary 90000")
     cat = load_catalog_or_fail()
     cred = get_credential(cat, ident)
     try:

@@ -7,6 +7,7 @@ starts fast.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -59,7 +60,23 @@ def json_option(f: F) -> F:
 
 
 def emit_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=_default) + "\n")
+    """Print ``obj`` as JSON; a number too large to state (inf, nan) is printed as null, never ``Infinity``."""
+    try:
+        text = json.dumps(obj, indent=2, ensure_ascii=False, default=_default, allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(json.loads(json.dumps(obj, default=_default))), indent=2, ensure_ascii=False,
+                          allow_nan=False)
+    sys.stdout.write(text + "\n")
+
+
+def _finite(o: Any) -> Any:
+    if isinstance(o, float) and not math.isfinite(o):
+        return None
+    if isinstance(o, dict):
+        return {k: _finite(v) for k, v in o.items()}
+    if isinstance(o, list):
+        return [_finite(v) for v in o]
+    return o
 
 
 def _default(o: Any) -> Any:

@@ -73,17 +73,23 @@ def _write(path: Path, data: bytes | str, what: str) -> None:
         fail(f"cannot write {what} to {path}: {e.strerror or e}")
 
 
+PORTFOLIO_MAX_BYTES = 10_000_000
+"""The largest portfolio file `portfolio import` reads (10 MB)."""
+
+
 def _read_json(path: Path) -> Any:
+    """A portfolio file: at most 10 MB of JSON, no duplicate keys, no NaN/Infinity, not nested deeply."""
+    from certwise.userfiles import UserFileError, parse_json, read_capped
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        fail(f"cannot read {path}: {e.strerror or e}")
-    except UnicodeDecodeError:
-        fail(f"{path}: not UTF-8 text; expected a JSON file")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        fail(f"{path}: not valid JSON (line {e.lineno}, column {e.colno}): {e.msg}")
+        raw = read_capped(path, PORTFOLIO_MAX_BYTES, what="portfolio file")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            fail(f"{path}: not UTF-8 text; expected a JSON file")
+        return parse_json(text, str(path))
+    except UserFileError as e:
+        fail(str(e))
 
 
 def _entries_table(rows: list[dict[str, Any]], title: str) -> None:
@@ -247,7 +253,10 @@ def remove_cmd(ident: str, as_of: date, as_json: bool) -> None:
 @as_of_option
 @json_option
 def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> None:
-    """Import Open Badges (2.0 assertions, 3.0 credentials) into your portfolio.
+    """Import Open Badges (2.0 assertions, 3.0 credentials, VC-JWTs) into your portfolio.
+
+    Each FILE is read up to 512 KB (a larger file, or a device such as /dev/zero, is refused);
+    its JSON may not repeat a key, hold NaN/Infinity or nest deeper than 20 levels.
 
     Pass a BadgeClass or Issuer file alongside an assertion that links to it (there is no
     network access). Badges that match a catalog credential are recorded under its id;
@@ -342,7 +351,10 @@ def export_cmd(file: Path | None, as_of: date, as_json: bool) -> None:
 @as_of_option
 @json_option
 def import_cmd(file: Path, as_of: date, as_json: bool) -> None:
-    """Read a portfolio written by `portfolio export`: all entries or, on any error, none."""
+    """Read a portfolio written by `portfolio export`: all entries or, on any error, none.
+
+    FILE is JSON of at most 10 MB, without duplicate keys, NaN/Infinity or nesting deeper than 20 levels.
+    """
     from certwise.store.reports import entry_dict
 
     data = _read_json(file)
@@ -406,6 +418,11 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
 
     The records join the catalog as an overlay (origin "overlay") for every command. The
     import is one transaction: on any error nothing is written.
+
+    Limits: one record (an @graph element) of at most 8 million characters; names, providers,
+    CTIDs and alternate names of at most 300 characters, web pages of at most 2,000; each
+    CTID/@id once; no key twice, no NaN/Infinity; a price that is not a finite amount is
+    imported as unknown, and the record's notes say so.
     """
     import time
 
@@ -413,7 +430,7 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
 
     cat = load_catalog_or_fail()
     if not file.is_file():
-        fail(f"{file}: no such file")
+        fail(f"{file}: no such file" if not file.exists() else f"{file}: not a regular file; give a CTDL JSON-LD file")
     show = not no_progress and not as_json and sys.stderr.isatty()
     ids: list[str] = []
     t0 = time.perf_counter()
@@ -456,11 +473,11 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
     result = {"file": str(file), "imported": n, "seconds": round(secs, 3),
               "rate_per_second": round(n / secs) if secs > 0 else None,
               "ids": ids if n <= 1000 else ids[:1000], "ids_truncated": n > 1000}
+    if n == 0:
+        fail(f"{file}: no CTDL credentials found (expected ceterms:Certification, Certificate, Badge, Degree …)")
     if as_json:
         emit_json(result)
         return
-    if n == 0:
-        fail(f"{file}: no CTDL credentials found (expected ceterms:Certification, Certificate, Badge, Degree …)")
     sample = ", ".join(ids[:5]) + (" …" if n > 5 else "")
     click.echo(f"imported {n} credentials from {file} in {secs:.1f}s ({result['rate_per_second']:,}/s): {sample}")
 

@@ -46,6 +46,8 @@ from certwise.interop.ctdl_values import (
 from certwise.interop.jsonstream import JsonStreamError, iter_nodes
 
 PENDING_LIMIT = 1000  # credentials waiting for an owner named later in the graph
+MAX_NAME_CHARS = 300  # the longest credential, provider or alternate name imported
+MAX_URL_CHARS = 2000  # the longest web address imported
 
 _DOMAIN_PATTERNS: list[tuple[str, str]] = [
     (r"\bmlops\b|machine learning operations", "mlops"),
@@ -136,6 +138,8 @@ class CtdlReader:
                     if isinstance(nid, str) and nid.startswith("_:"):
                         continue
                     label = text(node.get("ceterms:ctid")) or nid
+                    if isinstance(label, str) and (len(label) > 60 or not label.isprintable()):
+                        label = repr(label[:60]) + ("…" if len(label) > 60 else "")
                     where = f"{path.name}: node {i + 1}" + (f" ({label})" if label else "")
                     if mapper.owner_refs_unknown(node) and len(pending) < PENDING_LIMIT:
                         pending.append((node, where))
@@ -145,6 +149,8 @@ class CtdlReader:
                 raise CtdlError(f"{path.name}: not valid JSON: {e}") from None
             except UnicodeDecodeError:
                 raise CtdlError(f"{path.name}: not UTF-8 text; expected a CTDL JSON-LD file") from None
+            except RecursionError:
+                raise CtdlError(f"{path.name}: envelopes or graphs nested too deeply") from None
             self.bytes_read = reader.bytes_read
         for node, where in pending:
             yield mapper.credential(node, where)
@@ -189,7 +195,7 @@ def _jwt_payload(token: str) -> dict[str, Any] | None:
         return None
     try:
         payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
 
@@ -206,6 +212,7 @@ class Mapper:
         self.used: set[str] = set()
         self.orgs: dict[str, str] = {}  # @id -> name
         self.verified = verified
+        self.seen: dict[str, str] = {}  # CTID or @id -> where it was first met
 
     def note_org(self, node: dict[str, Any]) -> None:
         nid, name = node.get("@id"), text(node.get("ceterms:name"))
@@ -218,7 +225,13 @@ class Mapper:
         return bool(refs) and not any(r in self.orgs for r in refs)
 
     def credential(self, node: dict[str, Any], where: str) -> Credential:
+        for key in dict.fromkeys(k for k in (text(node.get("ceterms:ctid")), node.get("@id")) if isinstance(k, str)):
+            if key in self.seen:
+                raise CtdlError(f"{where}: the credential {key} is given twice in this file "
+                                f"(first at {self.seen[key]}); keep one")
+            self.seen[key] = where.split(": ", 1)[-1]
         data = self.record(node, where)
+        _check_strings(data, where)
         try:
             return Credential.model_validate(data)
         except ValidationError as e:
@@ -229,6 +242,9 @@ class Mapper:
         name = text(node.get("ceterms:name"))
         if not name:
             raise CtdlError(f"{where}: field 'ceterms:name' is missing or empty")
+        if len(name) > MAX_NAME_CHARS:
+            raise CtdlError(f"{where}: field 'ceterms:name' is {len(name):,} characters long; "
+                            f"certwise imports names of at most {MAX_NAME_CHARS}")
         ctype = credential_type(node)
         the_ctid = text(node.get("ceterms:ctid"))
         provider = self._provider(node)
@@ -243,6 +259,13 @@ class Mapper:
         notes.insert(0, f"Imported from CTDL ({self.file.name}" + (f", {the_ctid})." if the_ctid else ")."))
         aliases = [a for a in [the_ctid, *texts(node.get("ceterms:alternateName"))] if a and a != name]
         summary = text(node.get("ceterms:description")) or f"{name}: a {ctype} from {provider}, imported from CTDL."
+        url = self._page(node, the_ctid)
+        for fld, value, limit in (("ceterms:ownedBy", provider, MAX_NAME_CHARS),
+                                  *(("ceterms:ctid or alternateName", a, MAX_NAME_CHARS) for a in aliases),
+                                  ("ceterms:subjectWebpage", url, MAX_URL_CHARS)):
+            if len(value) > limit:
+                raise CtdlError(f"{where}: field '{fld}' is {len(value):,} characters long; certwise imports "
+                                f"at most {limit:,}")
         return {
             "id": self._unique_id(_base_id(provider, name)),
             "name": name,
@@ -259,7 +282,7 @@ class Mapper:
             "renewal": _renewal(node, is_degree),
             "recommended_experience": recommended_experience,
             "lifecycle": lifecycle,
-            "url": self._page(node, the_ctid),
+            "url": url,
             "sources": [self._source(node, name, the_ctid, recommended_experience, lifecycle)],
             "notes": notes,
             "origin": "overlay",
@@ -339,6 +362,22 @@ class Mapper:
             "supports": supports,
             "verified": self.verified,
         }
+
+
+def _check_strings(data: Any, where: str, field: str = "") -> None:
+    """Every string of a record can be stored (UTF-8: no lone surrogates such as \\ud800)."""
+    if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CtdlError(f"{where}: the record's {field or 'text'} holds characters that are not text "
+                            "(a lone surrogate such as \\ud800)") from None
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            _check_strings(v, where, field or str(k))
+    elif isinstance(data, list):
+        for v in data:
+            _check_strings(v, where, field)
 
 
 def _is_web(v: Any) -> bool:

@@ -9,6 +9,7 @@ Registry records mix current language maps (``{"en-US": "…"}``) with older pla
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -143,6 +144,8 @@ def duration_hours(iso: str) -> tuple[float, float | None] | None:
     g = {k: float(v) if v else 0.0 for k, v in m.groupdict().items()}
     weeks = g["y"] * WEEKS_PER_YEAR + g["mo"] * WEEKS_PER_MONTH + g["w"] + g["d"] / 7
     hours = g["h"] + g["mi"] / 60 + weeks * STUDY_HOURS_PER_WEEK
+    if not math.isfinite(hours) or hours > 100_000:  # not a study time: unknown
+        return None
     months = round(weeks / WEEKS_PER_MONTH, 1) if weeks else None
     return round(hours, 1), months
 
@@ -164,10 +167,16 @@ def usd_prices(profiles: Any) -> tuple[float | None, list[str]]:
             continue
         try:
             amount = float(price)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
+            continue
+        if not math.isfinite(amount) or amount < 0 or isinstance(price, bool):
+            notes.append(f"a price of {str(price)[:20]!r} is not an amount: not counted (the price is unknown)")
             continue
         if currency.upper() not in USD_NAMES:
             notes.append(f"a cost of {amount:g} {currency} is not counted (not USD)")
             continue
         total = (total or 0.0) + amount
+    if total is not None and not math.isfinite(total):
+        notes.append("the prices add up to more than certwise can count: not counted (the price is unknown)")
+        total = None
     return total, notes

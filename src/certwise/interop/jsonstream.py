@@ -19,7 +19,31 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 _WS = " \t\n\r"
-_DECODER = json.JSONDecoder()
+MAX_VALUE_CHARS = 8_000_000
+"""The largest single record (one element of an ``@graph`` or top-level array) read: 8 million characters."""
+
+
+def _not_finite(s: str) -> Any:
+    raise ValueError(f"{s[:20]} is not a number certwise accepts (use a finite number)")
+
+
+def _finite_float(s: str) -> float:
+    f = float(s)
+    if f in (float("inf"), float("-inf")):
+        _not_finite(s)
+    return f
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key {json.dumps(key[:40])} is given twice in one object")
+    return d
+
+
+_DECODER = json.JSONDecoder(parse_constant=_not_finite, parse_float=_finite_float, object_pairs_hook=_no_duplicates)
 
 
 class TextSource(Protocol):
@@ -95,6 +119,11 @@ class _Reader:
             raise self.error(f"expected '{ch}' but found {got!r}" if got else f"expected '{ch}' but the file ended")
         self.pos += 1
 
+    def _check_size(self) -> bool:
+        if len(self.buf) - self.pos > MAX_VALUE_CHARS:
+            raise self.error(f"one record is larger than {MAX_VALUE_CHARS:,} characters, the most certwise reads")
+        return True
+
     def value(self) -> Any:
         """Decode one whole JSON value at the current position."""
         self.peek()
@@ -102,13 +131,25 @@ class _Reader:
             try:
                 val, end = _DECODER.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as e:
+                self._check_size()
                 if self._more():
                     continue
                 raise self.error(e.msg, e.pos) from None
-            if end >= len(self.buf) and not self.eof and self._more():
+            except RecursionError:
+                raise self.error("nested too deeply") from None
+            except ValueError as e:  # a NaN/Infinity, or more digits than Python converts
+                raise self.error(_value_problem(e)) from None
+            if end >= len(self.buf) and not self.eof and self._check_size() and self._more():
                 continue  # a number or literal may go on in the next chunk: decode again
             self.pos = end
             return val
+
+
+def _value_problem(e: ValueError) -> str:
+    text = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if "integer string conversion" in text:
+        return "a number has too many digits"
+    return text
 
 
 def iter_nodes(fh: TextSource, chunk_size: int = 1 << 20) -> Iterator[dict[str, Any]]:
@@ -154,6 +195,7 @@ def _object(r: _Reader) -> Iterator[dict[str, Any]]:
     """Stream ``@graph`` / ``decoded_resource``; yield the object itself if it had neither."""
     r.expect("{")
     top: dict[str, Any] = {}
+    keys: set[str] = set()
     streamed = False
     if r.peek() == "}":
         r.pos += 1
@@ -163,6 +205,9 @@ def _object(r: _Reader) -> Iterator[dict[str, Any]]:
         if r.peek() != '"':
             raise r.error("expected a property name in double quotes")
         key = r.value()
+        if key in top or (key in ("@graph", "decoded_resource") and key in keys):
+            raise r.error(f"the key {json.dumps(str(key)[:40])} is given twice in one object")
+        keys.add(key)
         r.expect(":")
         nxt = r.peek()
         if key == "@graph" and nxt == "[":

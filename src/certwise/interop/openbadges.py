@@ -21,7 +21,6 @@ with the size and type limits a web upload needs; no temporary files). Every pro
 from __future__ import annotations
 
 import base64
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -31,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
+
+from certwise.userfiles import UserFileError, parse_json, read_capped
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -127,6 +128,7 @@ def read_badge_uploads(
     :data:`BADGE_SUFFIXES`; empty pairs (a form's blank file field) are skipped, and each
     name is made safe (:func:`safe_file_name`) and unique before it appears in a message.
 
+    >>> import json
     >>> upload = json.dumps({"type": "Assertion", "issuedOn": "2025-01-02", "recipient": {},
     ...     "badge": {"name": "Robots", "issuer": {"name": "Acme"}}}).encode()
     >>> [(b.name, b.file) for b in read_badge_uploads([("../b.json", upload)])]
@@ -227,9 +229,11 @@ def read_badge_files(
 
 def _load(path: Path) -> BadgeFile:
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise BadgeError(f"{path}: cannot read: {e.strerror or e}", file=path.name, code="cannot-read") from None
+        raw = read_capped(path, MAX_BADGE_BYTES, what="badge file")
+    except UserFileError as e:
+        msg = str(e).replace(": no such badge file", ": cannot read: no such file")
+        raise BadgeError(msg, file=path.name,
+                         code="too-large" if "larger" in str(e) else "cannot-read") from None
     try:
         text = raw.decode("utf-8-sig").strip()
     except UnicodeDecodeError:
@@ -243,13 +247,21 @@ def _is_jwt(text: str) -> bool:
     return text.count(".") == 2 and " " not in text
 
 
+def _json(name: str, text: str) -> Any:
+    """JSON with the limits of user files (no duplicate keys, no NaN/Infinity, not nested deeply)."""
+    try:
+        return parse_json(text, name)
+    except UserFileError as e:
+        if (je := e.json_error) is not None:
+            raise BadgeError(f"{name}: not valid JSON (line {je.lineno}, column {je.colno}): {je.msg}",
+                             file=name) from None
+        raise BadgeError(str(e), file=name) from None
+
+
 def _parse(name: str, text: str) -> dict[str, Any]:
     if not text.startswith(("{", "[")) and _is_jwt(text):
         return _jwt_payload(name, text)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise BadgeError(f"{name}: not valid JSON (line {e.lineno}, column {e.colno}): {e.msg}", file=name) from None
+    doc = _json(name, text)
     if not isinstance(doc, dict):
         raise BadgeError(f"{name}: expected a JSON object, got {type(doc).__name__}", file=name)
     return doc
@@ -259,9 +271,10 @@ def _jwt_payload(name: str, token: str) -> dict[str, Any]:
     """A VC-JWT (compact JWS): the payload, unwrapped from ``vc`` for VC 1.1 JWTs."""
     try:
         part = token.split(".")[1]
-        payload = json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+        text = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)).decode("utf-8")
     except (ValueError, IndexError):
         raise BadgeError(f"{name}: neither JSON nor a readable VC-JWT", file=name) from None
+    payload = _json(name, text)
     if not isinstance(payload, dict):
         raise BadgeError(f"{name}: the VC-JWT payload is not a JSON object", file=name)
     vc = payload.get("vc")

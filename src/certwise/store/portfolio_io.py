@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from certwise.store.entries import EntrySource, State
+from certwise.store.entry_rules import MAX_TEXT, MAX_URL, is_unicode_text
 
 
 class ImportedEntry(BaseModel):
@@ -32,5 +33,20 @@ class ImportedEntry(BaseModel):
     @classmethod
     def _naive_utc(cls, v: datetime | None) -> datetime | None:
         if v is not None and v.tzinfo is not None:
-            v = v.astimezone(UTC).replace(tzinfo=None)
+            try:
+                v = v.astimezone(UTC).replace(tzinfo=None)
+            except OverflowError:
+                raise ValueError("is outside the years 1 to 9999 in UTC") from None
+        return v
+
+    @field_validator("entry_id", "id", "name", "issuer", "credential_url")
+    @classmethod
+    def _storable(cls, v: str | None, info: ValidationInfo) -> str | None:
+        if v is None:
+            return v
+        if not is_unicode_text(v):
+            raise ValueError("holds characters that are not text (a lone surrogate such as \\ud800)")
+        limit = MAX_URL if info.field_name == "credential_url" else MAX_TEXT
+        if len(v) > limit:
+            raise ValueError(f"longer than {limit} characters")
         return v
