@@ -99,14 +99,18 @@ def three_year_cost(cred: Credential, as_of: date) -> dict[str, Any]:
     }
 
 
+MAX_SALARY = 10_000_000
+"""The largest yearly salary (USD) ``roi`` works with: beyond it the figures mean nothing."""
+
+
 def roi(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
     """Salary uplift and payback (SPEC.md §4 roi JSON). ValueError for a salary that is not > 0.
 
     Payback in months is a range: the cheapest cost at the highest uplift to the dearest cost at
     the lowest uplift. ``null`` (with the reason) when no source gives a salary figure.
     """
-    if not (salary > 0) or math.isinf(salary):
-        raise ValueError(f"salary must be a yearly salary above 0 in USD; got {salary:g}")
+    if not 0 < salary <= MAX_SALARY:  # also refuses nan and inf
+        raise ValueError(f"salary must be a yearly salary above 0 and at most {MAX_SALARY:,} in USD; got {salary:g}")
     cost = cred.cost.usd
     three = three_year_cost(cred, as_of)
     out: dict[str, Any] = {

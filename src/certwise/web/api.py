@@ -16,6 +16,7 @@ from certwise import profile_spec
 from certwise.advice import description
 from certwise.advice.audit import Holding
 from certwise.advice.audit import audit as run
+from certwise.advice.money import MAX_SALARY
 from certwise.advice.stacks import STACK_NAMES, named_stack
 from certwise.advice.stacks import stack_for_profile as build
 from certwise.catalog.browse import credential_summary
@@ -131,7 +132,7 @@ class RoiIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    salary: float = Field(..., gt=0, description="Yearly salary in USD.")
+    salary: float = Field(..., gt=0, le=MAX_SALARY, allow_inf_nan=False, description="Yearly salary in USD.")
     as_of: WebDate | None = None
 
 
