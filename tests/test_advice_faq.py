@@ -24,7 +24,7 @@ def test_outdated_follows_the_calendar(catalog):
     then, now = _by_id(catalog, GUIDE)["outdated"], _by_id(catalog, TODAY)["outdated"]
     assert "aws-ml-specialty" in then["ids"] and "Retiring soon" in then["answer"]
     assert "AWS Certified Machine Learning – Specialty retired on 2026-03-31" in now["answer"]
-    assert "aws-ml-engineer-associate" in now["answer"]
+    assert catalog.get("aws-ml-engineer-associate").name in now["answer"]  # by name
 
 
 def test_which_first_never_names_a_retired_credential(catalog):

@@ -361,3 +361,25 @@ def test_the_questionnaire_asks_why_and_the_answer_reaches_the_results(client):
     assert 'name="motive"' in start and "A shared vocabulary with my team" in start
     r = client.get("/results", params={"role": "leader", "goal": "ai-literacy", "motive": "shared-vocabulary"})
     assert r.status_code == 200 and "motive=shared-vocabulary" in r.text  # kept in the share link
+
+
+SLUGS = ("certification-exam", "professional-certificate", "university-program", "ml-practitioner",
+         "data-professional", "non-technical", "vendor-neutral")
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/catalog", "/roadmap", "/faq", "/check?id=aws-ml-specialty", "/compare?ids=pmle&ids=mla-c01",
+    "/results?role=developer&cloud=aws&years_experience=4", "/credentials/aws-ml-specialty",
+    "/credentials/azure-ai-engineer", "/plan?ids=google-ml-engineer&start=2026-12-07&hours_per_week=8",
+])
+def test_pages_speak_in_names_not_ids_commands_or_slugs(client, catalog, path):
+    import re
+
+    html = client.get(path).text
+    text = re.sub(r"<(script|style|head)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)  # what a person reads: no tags, no link targets
+    ids = [i for i in catalog.ids() if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", text)]
+    commands = re.findall(r"certwise (?:recommend|evaluate|plan|roi|audit|portfolio|show|list|search|compare|"
+                          r"stack|catalog|serve|faq)\b", text)
+    assert ids == [] and commands == []
+    assert not [s for s in SLUGS if re.search(rf"\b{s}\b", text)]

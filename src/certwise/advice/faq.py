@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from certwise.advice.profile import profile_from
 from certwise.advice.recommend import recommend
-from certwise.words import span
+from certwise.words import and_list, span
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -121,9 +121,9 @@ def faq(catalog: Catalog, as_of: date) -> list[dict[str, Any]]:
     retiring = [c for c in catalog if c.status(as_of) == "retiring"]
     lines = []
     for c in retired:
-        succ = [s for s in c.lifecycle.successors if s in catalog]
+        succ = [catalog.get(s).name for s in c.lifecycle.successors if s in catalog]
         lines.append(f"{c.name} retired on {c.lifecycle.retired}"
-                     + (f" (take {', '.join(succ)} instead)" if succ else ""))
+                     + (f" (take {and_list(succ, 'or')} instead)" if succ else ""))
     answer = ("Some do. Cloud providers revise and retire exams as their platforms change: "
               + ("; ".join(lines) if lines else "none of the catalogued credentials has retired yet") + ".")
     if retiring:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from certwise.catalog.labels import cap_domain, ecosystem_name, kind_name, level_name, status_word
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS, LEVEL_RANK, Credential, Kind, Level
 from certwise.catalog.quality import catalog_checked
 from certwise.catalog.search import search
+from certwise.profile_spec import phrase
 from certwise.words import pct, span
 
 STATUSES = ("upcoming", "beta", "active", "retiring", "retired")
@@ -91,7 +93,7 @@ def credential_detail(c: Credential, catalog: Catalog, as_of: date) -> dict[str,
         "replaces": [x.id for x in catalog if c.id in x.lifecycle.successors],
     }
     if status == "retired":
-        names = ", ".join(f"{r['name']} ({r['id']})" for r in d["replaced_by"]) or "nothing named by the provider"
+        names = ", ".join(r["name"] for r in d["replaced_by"]) or "nothing named by the provider"
         d["status_note"] = f"Retired on {c.lifecycle.retired}; take instead: {names}."
     elif status == "retiring":
         d["status_note"] = f"Retiring on {c.lifecycle.retired}; plan to sit the exam before then."
@@ -295,7 +297,8 @@ def compare(catalog: Catalog, ids: list[str], as_of: date) -> dict[str, Any]:
             if key == "cost":
                 v = "not stated" if c.cost.unknown else fmt_range(c.cost.usd, prefix="$") + (" (financial aid)" if c.cost.financial_aid else "")
             elif key == "prep":
-                v = fmt_range(c.prep.hours, "h") + (f" ({fmt_range(c.prep.months, 'months')})" if c.prep.months else "")
+                v = ("not stated (typical: " + fmt_range(c.prep_hours(), "h") + ")" if c.prep.unknown else
+                     fmt_range(c.prep.hours, "h") + (f" ({fmt_range(c.prep.months, 'months')})" if c.prep.months else ""))
             elif key == "exam":
                 v = describe_exam(c)
             elif key == "hands_on":
@@ -305,15 +308,19 @@ def compare(catalog: Catalog, ids: list[str], as_of: date) -> dict[str, Any]:
             elif key == "salary_uplift":
                 v = (fmt_range(c.salary_uplift.pct, "%") + f" ({c.salary_uplift.basis})") if c.salary_uplift else "no sourced figure"
             elif key == "status":
-                v = c.status(as_of)
+                v = status_word(c.status(as_of))
             elif key == "replaced_by":
-                v = ", ".join(r["id"] for r in replacements(c, catalog, as_of)) or "—"
+                v = ", ".join(r["name"] for r in replacements(c, catalog, as_of)) or "—"
             elif key == "domains":
-                v = ", ".join(c.domains)
+                v = ", ".join(cap_domain(d) for d in c.domains)
             elif key == "best_for":
-                v = ", ".join(c.best_for) or "—"
-            elif key in ("kind", "level"):
-                v = getattr(c, key).value
+                v = ", ".join(phrase("role", r) for r in c.best_for) or "—"
+            elif key == "kind":
+                v = kind_name(c.kind.value)
+            elif key == "level":
+                v = level_name(c.level.value)
+            elif key == "ecosystem":
+                v = ecosystem_name(c.ecosystem)
             elif key == "tier":
                 v = str(c.tier) if c.tier else "—"
             else:

@@ -120,7 +120,8 @@ def roadmap_page(request: Request) -> Response:
 @router.get("/faq", response_class=HTMLResponse)
 def faq_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
-    return render(request, "faq.html", {"as_of": as_of, "questions": faq(catalog(request), as_of),
+    cat = catalog(request)
+    return render(request, "faq.html", {"as_of": as_of, "questions": faq(cat, as_of), "names": {c.id: c.name for c in cat},
                                         "title": "Questions people ask"}, page="faq")
 
 
