@@ -200,3 +200,29 @@ def test_an_unwritable_cache_folder_changes_nothing(cache, tmp_path, monkeypatch
     with TestClient(create_app(None, store_url=None, as_of=None)) as c:
         assert c.get("/catalog").status_code == 200 and c.get("/portfolio").status_code == 200
         assert c.get("/api/v1/portfolio").status_code == 200
+
+
+@pytest.mark.parametrize(("error", "reason", "words"), [
+    (sqlite3.OperationalError("database or disk is full"), "full", "the disk is full"),
+    (sqlite3.OperationalError("attempt to write a readonly database"), "unwritable", "read-only"),
+    (sqlite3.OperationalError("unable to open database file"), "unwritable", "read-only"),
+    (sqlite3.DatabaseError("database disk image is malformed"), "corrupt", "corrupt"),
+    (OSError(28, "No space left on device"), "full", "the disk is full"),
+    (OSError(13, "Permission denied"), "unwritable", "read-only directory"),
+])
+def test_each_database_fault_is_worded(error, reason, words):
+    from certwise.store.faults import fault_for
+
+    fault = fault_for(error, "/data/certwise.db")
+    assert fault is not None and fault.reason == reason and words in fault.message
+    assert fault.message.startswith("the portfolio database at /data/certwise.db ") and "\n" not in fault.message
+    assert fault_for(sqlite3.IntegrityError("UNIQUE constraint failed"), "x") is None  # a bug stays a bug
+
+
+def test_a_database_server_that_does_not_answer_is_503_on_the_web():
+    url = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none?connect_timeout=2"
+    with TestClient(create_app(None, store_url=url, as_of=None)) as c:
+        assert c.get("/catalog").status_code == 200
+        r = c.get("/api/v1/portfolio")
+        assert r.status_code == 503 and r.json()["error"]["code"] == "store-unavailable"
+        assert "cannot be reached" in r.json()["error"]["message"] and "secret" not in r.text

@@ -12,7 +12,7 @@ from certwise.catalog import default_catalog
 from certwise.catalog.load import Catalog
 from certwise.catalog.quality import catalog_checked
 from certwise.settings import database_url
-from certwise.store import Store
+from certwise.store import Store, StoreUnavailable
 from certwise.store.db import describe, normalise_url
 from certwise.store.faults import unreachable
 from certwise.store.overlay import overlay_catalog
@@ -46,7 +46,10 @@ class WebState:
             if self.store_url is not None:  # this app's own database holds the overlay
                 extra = self.store().overlay_credentials()
                 return cat.with_overlay(extra) if extra else cat
-            return overlay_catalog(cat)  # the CLI's database, read cheaply
+            return overlay_catalog(cat, warn=log.warning)  # the CLI's database, read cheaply
+        except StoreUnavailable as e:  # said in one line; the portfolio routes answer 503 with it
+            log.warning("the catalog overlay was skipped: %s", e.message)
+            return cat
         except Exception:  # the overlay is an extra; never let it take the pages down
             log.warning("could not read the catalog overlay", exc_info=True)
             return cat
