@@ -134,9 +134,11 @@ def test_catalog_and_advice_commands_work_on_the_builtin_catalog(broken, cli):
     assert _snapshot() == before
 
 
-def test_portfolio_commands_say_what_is_wrong_in_one_line(broken, cli):
+def test_portfolio_commands_say_what_is_wrong_in_one_line(broken, cli, tmp_path):
     before = _snapshot()
-    for args in PORTFOLIO_COMMANDS:
+    ctdl = tmp_path / "empty.json"
+    ctdl.write_text("{}")
+    for args in [*PORTFOLIO_COMMANDS, ("catalog", "import", str(ctdl))]:
         r = cli(*args)
         assert r.code == 2, (args, r.out, r.err)
         lines = r.err.strip().splitlines()
