@@ -104,7 +104,19 @@ def load_catalog_or_fail() -> Any:
         fail(str(e))
     from certwise.store.overlay import overlay_catalog
 
-    return overlay_catalog(cat)
+    return overlay_catalog(cat, warn=_overlay_warning)
+
+
+QUIET_OVERLAY = "certwise.quiet_overlay"
+"""Set in a command's ``ctx.meta`` when its own error will name a broken store (portfolio commands)."""
+
+
+def _overlay_warning(message: str) -> None:
+    """One line on stderr: the catalog goes on without the overlay of a broken store."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get(QUIET_OVERLAY):
+        return
+    click.echo(f"certwise: warning: {message}", err=True)
 
 
 def get_credential(cat: Any, ident: str) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from certwise.cli.base import (
+    QUIET_OVERLAY,
     as_of_option,
     console,
     emit_json,
@@ -36,6 +37,8 @@ def _store() -> Iterator[Any]:
 
     try:
         store = Store()
+    except StoreError as e:  # StoreUnavailable: corrupt, unwritable, newer — one line saying what to do
+        fail(str(e))
     except SQLAlchemyError as e:
         fail(f"cannot open the database ({_db_hint()}): {_first_line(e)}")
     except ModuleNotFoundError as e:
@@ -128,6 +131,8 @@ def portfolio_group() -> None:
       certwise portfolio import-badge my-badge.json
       certwise portfolio renewals --within 180 --ics renewals.ics
     """
+    # a broken store is said once, by the command's own error, not also as an overlay warning
+    click.get_current_context().meta[QUIET_OVERLAY] = True
 
 
 @portfolio_group.command("add")
@@ -428,6 +433,7 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
 
     from certwise.interop.ctdl_import import CtdlError, CtdlReader
 
+    click.get_current_context().meta[QUIET_OVERLAY] = True  # the store's own error says it
     cat = load_catalog_or_fail()
     if not file.is_file():
         fail(f"{file}: no such file" if not file.exists() else f"{file}: not a regular file; give a CTDL JSON-LD file")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from certwise.store.entries import Entry, EntryError, NewEntry, RenewalDue, StoreError
+from certwise.store.entries import Entry, EntryError, NewEntry, RenewalDue, StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
     from certwise.store.db import Store
 
-__all__ = ["Entry", "EntryError", "NewEntry", "RenewalDue", "Store", "StoreError"]
+__all__ = ["Entry", "EntryError", "NewEntry", "RenewalDue", "Store", "StoreError", "StoreUnavailable"]
 
 
 def __getattr__(name: str) -> Any:

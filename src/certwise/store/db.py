@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, create_engine, delete, event, func, insert, inspect, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from certwise.catalog.model import Credential
@@ -44,6 +45,7 @@ from certwise.store.entries import (
     entry_key,
 )
 from certwise.store.entry_rules import check_dates, check_expiry, credential_link, expiry_by_rule
+from certwise.store.faults import check_revision, check_sqlite, fault_for
 from certwise.store.models import EntryRow, OverlayRow
 
 if TYPE_CHECKING:
@@ -79,9 +81,20 @@ class Store:
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         self.url = normalise_url(url or database_url())
-        self.engine = _make_engine(self.url)
-        if migrate:
-            self._migrate()
+        self.where = describe(self.url)
+        path = sqlite_path(self.url)
+        if path is not None:  # refused before a connection that could change the file is opened
+            check_sqlite(path, self.where)
+        try:
+            self.engine = _make_engine(self.url)
+        except OSError as e:
+            raise (fault_for(e, self.where) or e) from None
+        try:
+            if migrate:
+                self._migrate()
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     # --- plumbing --------------------------------------------------------------------------
 
@@ -100,14 +113,24 @@ class Store:
 
     @contextmanager
     def _tx(self, write: bool = False) -> Iterator[Connection]:
-        """One transaction; ``write`` takes the write lock up front (no lock upgrade races)."""
-        with self.engine.connect() as conn:
-            if write:
-                conn = conn.execution_options(certwise_write=True)
-            with conn.begin():
-                if write and self.dialect == "postgresql":
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
-                yield conn
+        """One transaction; ``write`` takes the write lock up front (no lock upgrade races).
+
+        A database that cannot be used (corrupt, unwritable, full, unreachable) raises
+        :class:`~certwise.store.entries.StoreUnavailable`.
+        """
+        try:
+            with self.engine.connect() as conn:
+                if write:
+                    conn = conn.execution_options(certwise_write=True)
+                with conn.begin():
+                    if write and self.dialect == "postgresql":
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+                    yield conn
+        except DBAPIError as e:
+            fault = fault_for(e, self.where)
+            if fault is None:
+                raise
+            raise fault from None
 
     def _migrate(self) -> None:
         with self._tx() as conn:
@@ -115,6 +138,7 @@ class Store:
                 current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
                 if current == HEAD_REVISION:
                     return
+                check_revision(current, self.where)  # a newer certwise's database is never migrated
         from alembic import command  # ~0.3 s, and only when the schema must change
         from alembic.config import Config
 
@@ -294,6 +318,19 @@ class Store:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def describe(url: str) -> str:
+    """How messages name a database: the SQLite file, or the URL without its password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    if url.startswith("sqlite"):
+        return "(in memory)"
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy reads: create_engine will say so
+        return "CERTWISE_DATABASE_URL"
 
 
 def _make_engine(url: str) -> Engine:

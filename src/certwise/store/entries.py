@@ -35,6 +35,23 @@ class StoreError(ValueError):
         self.code = code
 
 
+class StoreUnavailable(StoreError):
+    """The database cannot be used at all (corrupt, unwritable, newer, unreachable): one line, no traceback.
+
+    ``reason`` says which (``"newer"``, ``"corrupt"``, ``"unwritable"``, ``"full"``,
+    ``"unreachable"``); ``message`` names the database, the problem and what to do. Catalog
+    and advice go on without the overlay; the portfolio faces show the message (CLI exit 2,
+    API 503 ``store-unavailable``).
+    """
+
+    def __init__(self, where: str, reason: str, problem: str, remedy: str):
+        self.where = where
+        self.reason = reason
+        self.problem = problem
+        self.message = f"the portfolio database at {where} {problem} \u2014 {remedy}"
+        super().__init__(self.message, code="store-unavailable")
+
+
 class EntryError(StoreError):
     """An entry that cannot be recorded: ``field`` names the input, ``problem`` what is wrong with it.
 

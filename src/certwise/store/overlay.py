@@ -7,26 +7,41 @@ rows means the shipped catalog comes back untouched, without importing SQLAlchem
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import Credential
 from certwise.settings import database_url, sqlite_path
+from certwise.store.entries import StoreUnavailable
+from certwise.store.faults import check_revision, check_sqlite_header, revision_of
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
 
-def overlay_catalog(cat: Catalog) -> Catalog:
+def overlay_catalog(cat: Catalog, warn: Callable[[str], None] | None = None) -> Catalog:
     """``cat`` plus the credentials imported into the local overlay (``catalog import``).
+
+    A database that cannot be used (corrupt, cut off, unwritable, from a newer certwise) is
+    skipped: ``cat`` comes back and ``warn`` gets one line saying why. The overlay is an
+    extra; it never takes the catalog down.
 
     >>> from certwise.catalog.load import Catalog
     >>> import os; os.environ["CERTWISE_DATA_DIR"] = "/nonexistent/certwise"
     >>> c = Catalog(); overlay_catalog(c) is c
     True
     """
+    try:
+        return _overlay(cat)
+    except StoreUnavailable as e:
+        if warn is not None:
+            warn(f"the catalog overlay was skipped: {e.message}")
+        return cat
+
+
+def _overlay(cat: Catalog) -> Catalog:
     url = database_url()
     if url.startswith("sqlite"):
         path = sqlite_path(url)
@@ -34,6 +49,7 @@ def overlay_catalog(cat: Catalog) -> Catalog:
             return cat
         import sqlite3  # only once a database exists
 
+        check_sqlite_header(path, str(path))
         try:
             creds = _sqlite_overlay(str(path))
         except sqlite3.Error:
@@ -58,8 +74,9 @@ def _sqlite_overlay(path: str) -> list[Credential]:
     """
     import sqlite3
 
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
     try:
+        check_revision(revision_of(conn), path)  # a newer certwise's overlay may not be ours to read
         has = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='overlay_credentials'"
         ).fetchone()

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from certwise.store.entries import StoreUnavailable
 from certwise.web.errors import STATUS_CODES, WebError, error_json, is_api, validation_fields
 from certwise.web.templating import render
 
@@ -70,6 +71,15 @@ def install_error_handlers(app: FastAPI) -> None:
             response.headers[name] = _with_head(value) if name.lower() == "allow" else value
         return response
 
+    async def store_unavailable(request: Request, exc: Exception) -> Response:
+        """The portfolio database cannot be used: 503 saying why and what to do (the catalog works on)."""
+        assert isinstance(exc, StoreUnavailable)
+        log.warning("portfolio store unavailable on %s %s: %s", request.method, request.url.path, exc.message)
+        message = f"Your portfolio is not available: {exc.message}."
+        if is_api(request):
+            return error_json(503, "store-unavailable", message)
+        return render_error_page(request, 503, "Portfolio unavailable", message)
+
     async def crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         message = "Something went wrong on our side. The problem was logged; please try again or go back."
@@ -81,6 +91,7 @@ def install_error_handlers(app: FastAPI) -> None:
             return Response(message, status_code=500, media_type="text/plain")
 
     app.add_exception_handler(WebError, web_error)
+    app.add_exception_handler(StoreUnavailable, store_unavailable)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, crash)

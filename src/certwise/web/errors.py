@@ -1,7 +1,8 @@
 """One error shape: :class:`WebError` and the API's ``{"error": …}`` JSON (the pages: :mod:`certwise.web.error_pages`).
 
 API errors are ``{"error": {"code": "...", "message": "...", "fields": [...]}}`` with a 4xx
-status (5xx only for a bug, and then without a trace). Pages show the same message in the
+status (500 only for a bug, and then without a trace; 503 ``store-unavailable`` when the
+portfolio database cannot be used). Pages show the same message in the
 layout, never a stack trace.
 """
 
@@ -58,10 +59,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorResponse, "description": "A write from another site (Origin, Sec-Fetch-Site)."},
     413: {"model": ErrorResponse, "description": "The body is larger than the server accepts (6 MB)."},
     422: {"model": ErrorResponse, "description": "The body or a parameter has the wrong shape."},
+    503: {"model": ErrorResponse, "description": "The portfolio database cannot be used (code store-unavailable)."},
 }
 
 STATUS_CODES = {400: "bad-input", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
-                413: "too-large", 415: "unsupported-type", 422: "invalid", 500: "internal"}
+                413: "too-large", 415: "unsupported-type", 422: "invalid", 500: "internal",
+                503: "store-unavailable"}
 
 
 def is_api(request: Request) -> bool:

@@ -23,7 +23,7 @@ from certwise.interop.ical import plan_to_ics
 from certwise.interop.openbadges import BadgeError, read_badge_uploads
 from certwise.store import Store
 from certwise.store.badge_import import record_badges
-from certwise.store.entries import Entry, EntryError, StoreError
+from certwise.store.entries import Entry, EntryError, StoreError, StoreUnavailable
 from certwise.store.entry_rules import record_entry
 from certwise.store.reports import portfolio_report, renewals_report
 from certwise.web.errors import WebError, bad_input, not_found
@@ -220,6 +220,8 @@ def remove_entry(store: Store, cat: Catalog, ident: str) -> Entry:
         target = cat.resolve(ident) or ident
     try:
         return store.remove_entry(target)
+    except StoreUnavailable:
+        raise
     except StoreError:
         raise not_found("That entry is not in your portfolio (it may have been removed already).") from None
 

@@ -6,10 +6,15 @@ import logging
 import threading
 from datetime import date
 
+from sqlalchemy.exc import OperationalError
+
 from certwise.catalog import default_catalog
 from certwise.catalog.load import Catalog
 from certwise.catalog.quality import catalog_checked
-from certwise.store import Store
+from certwise.settings import database_url
+from certwise.store import Store, StoreUnavailable
+from certwise.store.db import describe, normalise_url
+from certwise.store.faults import unreachable
 from certwise.store.overlay import overlay_catalog
 
 log = logging.getLogger("certwise.web")
@@ -41,7 +46,10 @@ class WebState:
             if self.store_url is not None:  # this app's own database holds the overlay
                 extra = self.store().overlay_credentials()
                 return cat.with_overlay(extra) if extra else cat
-            return overlay_catalog(cat)  # the CLI's database, read cheaply
+            return overlay_catalog(cat, warn=log.warning)  # the CLI's database, read cheaply
+        except StoreUnavailable as e:  # said in one line; the portfolio routes answer 503 with it
+            log.warning("the catalog overlay was skipped: %s", e.message)
+            return cat
         except Exception:  # the overlay is an extra; never let it take the pages down
             log.warning("could not read the catalog overlay", exc_info=True)
             return cat
@@ -50,7 +58,12 @@ class WebState:
         """The portfolio store (the same one the CLI uses), opened on first use."""
         with self._lock:
             if self._store is None:
-                self._store = Store(self.store_url)
+                try:
+                    self._store = Store(self.store_url)
+                except OperationalError as e:  # a database server that does not answer: 503, not 500
+                    url = normalise_url(self.store_url or database_url())
+                    detail = (str(e.orig or e).strip().splitlines() or ["no answer"])[0]
+                    raise unreachable(describe(url), detail) from None
             return self._store
 
     def catalog_checked(self) -> date:
