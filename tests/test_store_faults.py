@@ -228,3 +228,11 @@ def test_a_database_server_that_does_not_answer_is_503_on_the_web():
         r = c.get("/api/v1/portfolio")
         assert r.status_code == 503 and r.json()["error"]["code"] == "store-unavailable"
         assert "cannot be reached" in r.json()["error"]["message"] and "secret" not in r.text
+
+
+def test_audit_of_a_broken_portfolio_says_it_in_one_line(cli, tmp_path, monkeypatch):
+    db = tmp_path / "broken.db"
+    db.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("CERTWISE_DATABASE_URL", f"sqlite:///{db}")
+    r = cli("audit")
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "not a certwise database" in r.err

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from certwise.cli.base import (
+    QUIET_OVERLAY,
     as_of_option,
     console,
     emit_json,
@@ -239,6 +240,8 @@ def audit_cmd(held: tuple[str, ...], badges: tuple[str, ...], portfolio: bool, s
     """
     from certwise.advice.audit import Holding, audit
 
+    if portfolio or not (held or badges):  # the store's own error says what is wrong with it, once
+        click.get_current_context().meta[QUIET_OVERLAY] = True
     cat = load_catalog_or_fail()
     holdings: list[Holding] = []
     for h in _split(held):
