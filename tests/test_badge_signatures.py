@@ -187,3 +187,22 @@ def test_web_page_and_api_mark_unverified_badges(catalog):
         r = client.post("/portfolio/badges", data={"csrf_token": csrf},
                         files=[("files", ("none.jwt", none.encode(), "application/octet-stream"))])
         assert 400 <= r.status_code < 500 and "none.jwt" in r.text
+
+
+def test_web_import_says_when_a_planned_entry_was_kept(catalog):
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from certwise.web.app import create_app
+
+    token = _signed(ECKey.generate_key("P-256"), "ES256", _payload(), embed=False)
+    with TestClient(create_app(catalog, store_url="sqlite://", as_of=AS_OF)) as client:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/portfolio").text).group(1)
+        client.post("/portfolio/add", data={"csrf_token": csrf, "id": "google-ml-engineer",
+                                            "state": "planned"})
+        r = client.post("/portfolio/badges", data={"csrf_token": csrf},
+                        files=[("files", ("pmle.jwt", token.encode(), "application/octet-stream"))])
+        assert r.status_code == 200 and "signature could not be checked" in r.text
+        api = client.get("/api/v1/portfolio").json()
+        assert [(e["state"], e["verified"]) for e in api["entries"]] == [("planned", True)]
