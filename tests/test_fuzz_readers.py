@@ -287,7 +287,7 @@ def badge_uploads(draw):
     form = draw(st.sampled_from(["json", "json", "jwt", "mutated-text", "deep", "digits"]))
     if form == "jwt":
         payload = {"vc": doc, "nbf": draw(values), "exp": draw(values)} if draw(st.booleans()) else doc
-        return "b.jwt", f"{_b64({'alg': 'none'})}.{_b64(payload)}.sig".encode()
+        return "b.jwt", f"{_b64({'alg': 'ES256'})}.{_b64(payload)}.sig".encode()
     if form == "deep":
         return "b.json", ('{"type": "Assertion", "x": ' + "[" * 100_000 + "]" * 100_000 + "}").encode()
     if form == "digits":

@@ -171,7 +171,7 @@ def test_vc_jwt_is_read(tmp_path):
     def b64(d):
         return base64.urlsafe_b64encode(json.dumps(d).encode()).rstrip(b"=").decode()
 
-    p = _write(tmp_path, "badge.jwt", f"{b64({'alg': 'none'})}.{b64(payload)}.sig")
+    p = _write(tmp_path, "badge.jwt", f"{b64({'alg': 'ES256'})}.{b64(payload)}.sig")
     (b,) = read_badges([p], None, TODAY)
     assert (b.name, b.issuer, b.earned, b.expires) == ("Robots", "Acme", date(2025, 1, 1), date(2028, 1, 1))
 
@@ -244,5 +244,5 @@ def test_read_badge_bytes_reads_a_vc_jwt():
     def b64(d):
         return base64.urlsafe_b64encode(json.dumps(d).encode()).rstrip(b"=").decode()
 
-    token = f"{b64({'alg': 'none'})}.{b64({'vc': {'type': ['OpenBadgeCredential']}})}.sig"
+    token = f"{b64({'alg': 'ES256'})}.{b64({'vc': {'type': ['OpenBadgeCredential']}})}.sig"
     assert read_badge_bytes("b.jwt", token.encode()).doc == {"type": ["OpenBadgeCredential"]}

@@ -108,6 +108,8 @@ def _entries_table(rows: list[dict[str, Any]], title: str) -> None:
         if r.get("expired"):
             state, expires = "[red]expired[/]", f"[red]{expires}[/]"
         ident = r["id"] or "custom"
+        if r.get("verified") is False:
+            state += "\n[yellow]unverified[/]"
         t.add_row(f"{r['name']}\n[dim]{ident} · {r['issuer']} · {r['source']}[/]", state,
                   r["earned"] or "-", expires, f"[dim]{r['entry_id']}[/]")
     console().print(t)
@@ -284,9 +286,13 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
         emit_json({"as_of": as_of.isoformat(), "imported": rows})
         return
     for r in rows:
+        if r["kept"]:
+            click.echo(f"not imported: {r['file']}: {r['note']} ({r['name']})")
+            continue
         what = f"matched {r['id']}" if r["matched"] else "custom entry"
         exp = f", EXPIRED on {r['expires']}" if r["expired"] else (f", expires {r['expires']}" if r["expires"] else "")
-        click.echo(f"imported: {r['name']} ({r['issuer']}): {what}, earned {r['earned']}{exp}")
+        mark = "" if r["badge_verified"] else " (unverified: its signature could not be checked)"
+        click.echo(f"imported: {r['name']} ({r['issuer']}): {what}, earned {r['earned']}{exp}{mark}")
 
 
 def _badge_problem(err: Any, files: tuple[Path, ...]) -> str:

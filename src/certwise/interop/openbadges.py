@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
+from certwise.interop.jwt_verify import SignatureProblem, verify_jwt
 from certwise.userfiles import UserFileError, parse_json, read_capped
 
 if TYPE_CHECKING:
@@ -51,7 +52,8 @@ class BadgeError(ValueError):
     ``file`` is the file's name, ``field`` the badge's field at fault (None when the whole
     file is), ``code`` which problem it is: ``not-a-badge``, ``needs-file`` (a link to a
     BadgeClass or Issuer that was not given; ``wanted`` names the file), ``cannot-read``,
-    ``no-files``, and for uploads ``too-many``, ``too-large``, ``badge-image`` and
+    ``no-files``, ``unsigned`` (a VC-JWT with ``alg: none``), ``bad-signature`` (a VC-JWT whose
+    signature its key refuses), and for uploads ``too-many``, ``too-large``, ``badge-image`` and
     ``unsupported-type``. Faces add their own hints (the CLI shows the command to run).
     """
 
@@ -80,6 +82,7 @@ class Badge:
     match_score: float | None = None
     expired: bool = False  # on the as_of date it was read for
     source: str = "badge"
+    verified: bool = False  # its signature checked against a key found offline (see jwt_verify)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,15 +96,21 @@ class Badge:
             "format": self.format,
             "file": self.file,
             "credential_url": self.credential_url,
+            "verified": self.verified,
         }
 
 
 @dataclass(frozen=True)
 class BadgeFile:
-    """One badge document as read: ``file`` is its path or upload name, ``doc`` its JSON object."""
+    """One badge document as read: ``file`` is its path or upload name, ``doc`` its JSON object.
+
+    ``verified``: a VC-JWT whose signature checked against a key available offline; plain
+    JSON (OB 2.0 or 3.0 with an embedded proof certwise does not check) is unverified.
+    """
 
     file: str
     doc: dict[str, Any]
+    verified: bool = False
 
     @property
     def name(self) -> str:
@@ -176,7 +185,7 @@ def read_badge_bytes(name: str, data: bytes) -> BadgeFile:
                          code="unsupported-type") from None
     if not (text.startswith("{") or _is_jwt(text)):
         raise BadgeError(f"{name} does not look like Open Badges JSON", file=name, code="unsupported-type")
-    return BadgeFile(name, _parse(name, text))
+    return _parse(name, name, text)
 
 
 def safe_file_name(name: str | None) -> str:
@@ -240,7 +249,7 @@ def _load(path: Path) -> BadgeFile:
         raise BadgeError(
             f"{path.name}: not a JSON badge (a baked PNG/SVG? export the assertion JSON instead)", file=path.name
         ) from None
-    return BadgeFile(str(path), _parse(path.name, text))
+    return _parse(str(path), path.name, text)
 
 
 def _is_jwt(text: str) -> bool:
@@ -258,25 +267,40 @@ def _json(name: str, text: str) -> Any:
         raise BadgeError(str(e), file=name) from None
 
 
-def _parse(name: str, text: str) -> dict[str, Any]:
+def _parse(file: str, name: str, text: str) -> BadgeFile:
     if not text.startswith(("{", "[")) and _is_jwt(text):
-        return _jwt_payload(name, text)
+        return _jwt_file(file, name, text)
     doc = _json(name, text)
     if not isinstance(doc, dict):
         raise BadgeError(f"{name}: expected a JSON object, got {type(doc).__name__}", file=name)
-    return doc
+    return BadgeFile(file, doc)
 
 
-def _jwt_payload(name: str, token: str) -> dict[str, Any]:
-    """A VC-JWT (compact JWS): the payload, unwrapped from ``vc`` for VC 1.1 JWTs."""
+def _jwt_part(name: str, token: str, i: int, what: str) -> dict[str, Any]:
     try:
-        part = token.split(".")[1]
+        part = token.split(".")[i]
         text = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)).decode("utf-8")
     except (ValueError, IndexError):
         raise BadgeError(f"{name}: neither JSON nor a readable VC-JWT", file=name) from None
-    payload = _json(name, text)
-    if not isinstance(payload, dict):
-        raise BadgeError(f"{name}: the VC-JWT payload is not a JSON object", file=name)
+    obj = _json(name, text)
+    if not isinstance(obj, dict):
+        raise BadgeError(f"{name}: the VC-JWT {what} is not a JSON object", file=name)
+    return obj
+
+
+def _jwt_file(file: str, name: str, token: str) -> BadgeFile:
+    """A VC-JWT (compact JWS), its signature checked where the key is offline (:mod:`.jwt_verify`)."""
+    header = _jwt_part(name, token, 0, "header")
+    payload = _jwt_part(name, token, 1, "payload")
+    try:
+        verified = verify_jwt(name, header, token, payload)
+    except SignatureProblem as e:
+        raise BadgeError(str(e), file=name, field="signature", code=e.code) from None
+    return BadgeFile(file, _jwt_payload(payload), verified)
+
+
+def _jwt_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """A VC-JWT's payload, unwrapped from ``vc`` for VC 1.1 JWTs."""
     vc = payload.get("vc")
     if isinstance(vc, dict):
         vc = dict(vc)
@@ -392,7 +416,7 @@ def _badge(f: BadgeFile, fmt: str, name: str, issuer: str, earned: date | None, 
            as_of: date) -> Badge:
     """The Badge both readers return (not yet matched to the catalog: ``id`` None)."""
     return Badge(id=None, name=name, issuer=issuer, earned=earned, expires=expires, file=f.file, format=fmt,
-                 credential_url=_link(f.doc), expired=bool(expires and expires < as_of))
+                 credential_url=_link(f.doc), expired=bool(expires and expires < as_of), verified=f.verified)
 
 
 # --- Open Badges 3.0 (VC 1.1 and 2.0) --------------------------------------------------------

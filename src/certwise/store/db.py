@@ -51,7 +51,7 @@ from certwise.store.models import EntryRow, OverlayRow
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-HEAD_REVISION = "0001"  # the newest file in migrations/versions (a test keeps them in step)
+HEAD_REVISION = "0002"  # the newest file in migrations/versions (a test keeps them in step)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 60_000
 _PG_LOCK_KEY = 0x63657274  # "cert": serialises writers and migrations on PostgreSQL
@@ -398,6 +398,7 @@ def _prepare(item: NewEntry) -> dict[str, Any]:
         "expires": expires,
         "credential_url": credential_link(item.credential_url),
         "source": source,
+        "verified": item.verified,
     }
 
 
@@ -408,6 +409,8 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
         new = {**row, "entry_id": uuid.uuid4().hex[:12], "created": _now()}
         conn.execute(insert(EntryRow).values(**new))
         return _entry(new)
+    if _kept(old["verified"], old["state"], row):
+        return _entry(old)
     if row["state"] == "planned" and old["state"] == "held":
         raise StoreError(f"'{row['name']}' is already held (earned {old['earned']}); nothing to plan",
                          code="already-held")
@@ -415,6 +418,12 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
     values["credential_url"] = row["credential_url"] or old["credential_url"]
     conn.execute(update(EntryRow).where(EntryRow.entry_id == old["entry_id"]).values(**values))
     return _entry({**old, **values})
+
+
+def _kept(old_verified: bool, old_state: str, row: dict[str, Any]) -> bool:
+    """An unverified entry (a badge whose signature could not be checked) leaves an existing
+    entry as it is, unless that one is unverified too and in the same state."""
+    return not row["verified"] and (bool(old_verified) or old_state != row["state"])
 
 
 def _dump(c: Credential) -> str:
@@ -457,6 +466,7 @@ def _entry(row: Any) -> Entry:
         credential_url=row["credential_url"],
         source=row["source"],
         created=row["created"],
+        verified=bool(row.get("verified", True)),
     )
 
 
@@ -535,6 +545,7 @@ def _validate_import(data: Any, catalog: Catalog | None, as_of: date) -> list[di
                 "expires": e.expires if e.state == "held" else None,
                 "credential_url": url,
                 "source": e.source,
+                "verified": e.verified,
                 "created": e.created or now,
             }
         )

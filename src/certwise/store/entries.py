@@ -92,6 +92,7 @@ class Entry:
     credential_url: str | None
     source: str
     created: datetime
+    verified: bool = True  # False: a badge whose signature could not be checked
 
     def expired(self, as_of: date) -> bool:
         return self.expires is not None and self.expires < as_of
@@ -108,6 +109,7 @@ class Entry:
             "expires": self.expires.isoformat() if self.expires else None,
             "source": self.source,
             "credential_url": self.credential_url,
+            "verified": self.verified,
             "created": self.created.replace(microsecond=0).isoformat() + "Z",
         }
 
@@ -127,6 +129,7 @@ class NewEntry:
     expires: date | None = None
     credential_url: str | None = None
     source: str = "manual"
+    verified: bool = True  # False: never changes an entry already there (see Store.add_entries)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Index, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Index, String, Text, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -28,6 +28,8 @@ class EntryRow(Base):
     expires: Mapped[date | None] = mapped_column(Date, nullable=True)
     credential_url: Mapped[str | None] = mapped_column(Text, nullable=True)
     source: Mapped[str] = mapped_column(String(16))  # manual | badge | import
+    # False for a badge whose signature could not be checked (migration 0002)
+    verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created: Mapped[datetime] = mapped_column(DateTime(timezone=False))
 
     __table_args__ = (Index("ix_portfolio_entries_credential_id", "credential_id"),)

@@ -28,6 +28,7 @@ class ImportedEntry(BaseModel):
     source: EntrySource = "import"
     credential_url: str | None = None
     created: datetime | None = None
+    verified: bool = True
 
     @field_validator("created")
     @classmethod

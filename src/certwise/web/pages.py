@@ -335,6 +335,8 @@ DONE_MESSAGES = {
     "added": "Added to your portfolio.",
     "removed": "Removed from your portfolio.",
     "badges": "Badges imported into your portfolio.",
+    "badges-kept": ("Badges imported; where your portfolio already had the credential, the entry was kept as it "
+                    "was, because that badge's signature could not be checked."),
 }
 
 
@@ -399,10 +401,10 @@ async def portfolio_badges(request: Request) -> Response:
             continue
         files.append((f.filename or "", await f.read(MAX_BADGE_BYTES + 1)))
     try:
-        services.import_badges(web(request).store(), catalog(request), as_of, files, page=True)
+        done = services.import_badges(web(request).store(), catalog(request), as_of, files, page=True)
     except WebError as e:
         return _portfolio(request, as_of, [e.message], status=e.status)
-    return _after_write(request, "badges")
+    return _after_write(request, "badges-kept" if any(r["kept"] for r in done["imported"]) else "badges")
 
 
 # --- the API, described for people ------------------------------------------------------------
