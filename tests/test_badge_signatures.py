@@ -206,3 +206,37 @@ def test_web_import_says_when_a_planned_entry_was_kept(catalog):
         assert r.status_code == 200 and "signature could not be checked" in r.text
         api = client.get("/api/v1/portfolio").json()
         assert [(e["state"], e["verified"]) for e in api["entries"]] == [("planned", True)]
+
+
+def test_the_person_may_choose_to_let_an_unverified_badge_update_an_entry(tmp_path, catalog, cli):
+    token = _signed(ECKey.generate_key("P-256"), "ES256", _payload(), embed=False, kid="did:web:example.com#1")
+    badge = _file(tmp_path, token)
+    assert cli("portfolio", "plan", "google-ml-engineer", "--as-of", AS_OF.isoformat()).code == 0
+    kept = cli("portfolio", "import-badge", str(badge), "--as-of", AS_OF.isoformat())
+    assert kept.code == 0 and "--accept-unverified" in kept.out
+    assert [e["state"] for e in cli("portfolio", "list", "--json").json()["entries"]] == ["planned"]
+    chosen = cli("portfolio", "import-badge", str(badge), "--accept-unverified", "--as-of", AS_OF.isoformat(),
+                 "--json")
+    assert chosen.code == 0 and chosen.json()["imported"][0]["kept"] is False
+    (e,) = cli("portfolio", "list", "--json").json()["entries"]
+    assert (e["state"], e["verified"]) == ("held", False)  # held by your choice, still marked unverified
+
+
+def test_the_web_offers_the_same_choice(catalog):
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from certwise.web.app import create_app
+
+    token = _signed(ECKey.generate_key("P-256"), "ES256", _payload(), embed=False)
+    with TestClient(create_app(catalog, store_url="sqlite://", as_of=AS_OF)) as client:
+        page = client.get("/portfolio").text
+        assert 'name="accept_unverified"' in page
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        client.post("/portfolio/add", data={"csrf_token": csrf, "id": "google-ml-engineer", "state": "planned"})
+        r = client.post("/portfolio/badges", data={"csrf_token": csrf, "accept_unverified": "1"},
+                        files=[("files", ("pmle.jwt", token.encode(), "application/octet-stream"))])
+        assert r.status_code == 200
+        assert [(e["state"], e["verified"]) for e in client.get("/api/v1/portfolio").json()["entries"]] \
+            == [("held", False)]

@@ -257,9 +257,12 @@ def remove_cmd(ident: str, as_of: date, as_json: bool) -> None:
 
 @portfolio_group.command("import-badge")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--accept-unverified", is_flag=True,
+              help="Let badges whose signature could not be checked update entries you already have "
+                   "(e.g. turn a planned one into held). Without it they never change an existing entry.")
 @as_of_option
 @json_option
-def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> None:
+def import_badge_cmd(files: tuple[Path, ...], accept_unverified: bool, as_of: date, as_json: bool) -> None:
     """Import Open Badges (2.0 assertions, 3.0 credentials, VC-JWTs) into your portfolio.
 
     Each FILE is read up to 512 KB (a larger file, or a device such as /dev/zero, is refused);
@@ -281,13 +284,14 @@ def import_badge_cmd(files: tuple[Path, ...], as_of: date, as_json: bool) -> Non
     except EntryError as err:
         fail(str(err))
     with _store() as store:
-        rows = record_badges(store, badges, cat, as_of)
+        rows = record_badges(store, badges, cat, as_of, accept_unverified=accept_unverified)
     if as_json:
         emit_json({"as_of": as_of.isoformat(), "imported": rows})
         return
     for r in rows:
         if r["kept"]:
-            click.echo(f"not imported: {r['file']}: {r['note']} ({r['name']})")
+            click.echo(f"not imported: {r['file']}: {r['note']} ({r['name']}); pass --accept-unverified to "
+                       "let it update the entry")
             continue
         what = f"matched {r['id']}" if r["matched"] else "custom entry"
         exp = f", EXPIRED on {r['expires']}" if r["expired"] else (f", expires {r['expires']}" if r["expires"] else "")

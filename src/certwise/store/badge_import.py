@@ -54,19 +54,23 @@ def kept_note(state: str) -> str:
     return f"kept your {state} entry: this badge's signature could not be checked"
 
 
-def record_badges(store: Store, badges: list[Badge], catalog: Catalog, as_of: date) -> list[dict[str, Any]]:
+def record_badges(store: Store, badges: list[Badge], catalog: Catalog, as_of: date,
+                  accept_unverified: bool = False) -> list[dict[str, Any]]:
     """Add the badges to the portfolio (matched ones under their catalog id) in one transaction.
 
     Returns one row per badge: the stored entry plus whether it matched, how well, its file
     name and format, whether it has expired on ``as_of``, whether the badge's signature was
     checked (``badge_verified``) and, when an unverified badge left an existing entry as it was,
     ``kept`` True with a ``note``. Raises :class:`~certwise.store.entries.EntryError` naming the
-    file (see :func:`badge_entries`), and then records nothing.
+    file (see :func:`badge_entries`), and then records nothing. ``accept_unverified``: the person
+    chose to let badges whose signature could not be checked update their existing entries.
     """
     items = badge_entries(badges, catalog, as_of)
+    for i in items:
+        i.accept_unverified = accept_unverified
     existing = {entry_key(e.id, e.name, e.issuer): e for e in store.list_entries()}
-    kept = [(old := existing.get(_key(i))) is not None and not i.verified and (old.verified or old.state != i.state)
-            for i in items]
+    kept = [not accept_unverified and (old := existing.get(_key(i))) is not None and not i.verified
+            and (old.verified or old.state != i.state) for i in items]
     entries = store.add_entries(items)
     return [
         {**e.to_dict(), "expired": e.expired(as_of), "file": Path(b.file).name, "format": b.format,

@@ -399,17 +399,20 @@ def _prepare(item: NewEntry) -> dict[str, Any]:
         "credential_url": credential_link(item.credential_url),
         "source": source,
         "verified": item.verified,
+        "accept_unverified": item.accept_unverified,  # a choice for this import, not a column
     }
 
 
 def _upsert(conn: Connection, row: dict[str, Any]) -> Entry:
+    row = dict(row)
+    accept = row.pop("accept_unverified", False)
     t = EntryRow.__table__
     old = conn.execute(select(t).where(EntryRow.key == row["key"])).mappings().first()
     if old is None:
         new = {**row, "entry_id": uuid.uuid4().hex[:12], "created": _now()}
         conn.execute(insert(EntryRow).values(**new))
         return _entry(new)
-    if _kept(old["verified"], old["state"], row):
+    if not accept and _kept(old["verified"], old["state"], row):
         return _entry(old)
     if row["state"] == "planned" and old["state"] == "held":
         raise StoreError(f"'{row['name']}' is already held (earned {old['earned']}); nothing to plan",

@@ -129,7 +129,8 @@ class NewEntry:
     expires: date | None = None
     credential_url: str | None = None
     source: str = "manual"
-    verified: bool = True  # False: never changes an entry already there (see Store.add_entries)
+    verified: bool = True  # False: never changes an entry already there (see Store.add_entries)…
+    accept_unverified: bool = False  # … unless the person chose to let it (e.g. --accept-unverified)
 
 
 @dataclass(frozen=True)

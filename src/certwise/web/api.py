@@ -285,7 +285,11 @@ def portfolio_renewals(request: Request, within: int = Query(90, ge=0, le=3650),
 @router.post("/portfolio/badges", tags=["portfolio"], summary="Import Open Badges files (multipart, field 'files')",
              status_code=201, responses={415: {"model": ErrorResponse, "description": "A file that is not badge JSON."}})
 async def portfolio_badges(request: Request, files: list[UploadFile] = File(..., min_length=1),
-                           as_of: str | None = AsOf) -> dict[str, Any]:
+                           as_of: str | None = AsOf,
+                           accept_unverified: bool = Query(False, description="Let badges whose signature could "
+                                                           "not be checked update existing entries.")
+                           ) -> dict[str, Any]:
     day = parse_as_of(as_of, request)
     data = [(f.filename or "", await f.read(MAX_BADGE_BYTES + 1)) for f in files]
-    return services.import_badges(web(request).store(), catalog(request), day, data)
+    return services.import_badges(web(request).store(), catalog(request), day, data,
+                                  accept_unverified=accept_unverified)

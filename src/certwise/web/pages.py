@@ -401,7 +401,8 @@ async def portfolio_badges(request: Request) -> Response:
             continue
         files.append((f.filename or "", await f.read(MAX_BADGE_BYTES + 1)))
     try:
-        done = services.import_badges(web(request).store(), catalog(request), as_of, files, page=True)
+        done = services.import_badges(web(request).store(), catalog(request), as_of, files, page=True,
+                                      accept_unverified=form.get("accept_unverified") == "1")
     except WebError as e:
         return _portfolio(request, as_of, [e.message], status=e.status)
     return _after_write(request, "badges-kept" if any(r["kept"] for r in done["imported"]) else "badges")

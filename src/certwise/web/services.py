@@ -231,7 +231,7 @@ BADGE_STATUS = {"too-large": (413, "too-large"), "badge-image": (415, "unsupport
 
 
 def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str, bytes]],
-                  *, page: bool = False) -> dict[str, Any]:
+                  *, page: bool = False, accept_unverified: bool = False) -> dict[str, Any]:
     """Read uploaded Open Badges and record them (the CLI's ``portfolio import-badge``)."""
     try:
         badges = read_badge_uploads(files, cat, as_of)
@@ -251,7 +251,8 @@ def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str
                 message = f"{b.file}: the badge's {field} is not valid Unicode text (a lone surrogate)."
                 raise WebError(400, "bad-input", message, [{"field": "files", "message": message}])
     try:
-        return {"as_of": as_of.isoformat(), "imported": record_badges(store, badges, cat, as_of)}
+        return {"as_of": as_of.isoformat(),
+                "imported": record_badges(store, badges, cat, as_of, accept_unverified=accept_unverified)}
     except EntryError as e:
         raise entry_error(e, page) from None
 
