@@ -236,3 +236,14 @@ def test_audit_of_a_broken_portfolio_says_it_in_one_line(cli, tmp_path, monkeypa
     monkeypatch.setenv("CERTWISE_DATABASE_URL", f"sqlite:///{db}")
     r = cli("audit")
     assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "not a certwise database" in r.err
+
+
+def test_a_connection_the_server_drops_mid_command_is_worded_as_such():
+    import psycopg
+
+    from certwise.store.faults import fault_for
+
+    err = psycopg.OperationalError("terminating connection due to administrator command")
+    fault = fault_for(err, "postgresql://db.example/certwise")
+    assert fault is not None and "lost its connection" in str(fault) and "nothing was written" in str(fault)
+    assert "\n" not in str(fault)

@@ -56,6 +56,16 @@ def unreachable(where: str, detail: str) -> StoreUnavailable:
                             "start the database server or check CERTWISE_DATABASE_URL")
 
 
+def connection_lost(where: str) -> StoreUnavailable:
+    return StoreUnavailable(where, "unreachable", "lost its connection to the database server in the middle of the "
+                            "command (nothing was written: the change is one transaction)",
+                            "run the command again once the server is back")
+
+
+# What a PostgreSQL driver says when the server goes away under a running command.
+_LOST = ("terminating connection", "server closed the connection", "connection is closed", "connection was closed",
+         "consuming input failed", "could not receive data", "the connection is lost")
+
 _OS_WHY = {errno.ENOTDIR: "a part of its path is not a folder", errno.EEXIST: "its folder is a file",
            errno.EACCES: "read-only directory", errno.EPERM: "read-only directory",
            errno.EROFS: "read-only file system"}
@@ -80,6 +90,8 @@ def fault_for(exc: BaseException, where: str) -> StoreUnavailable | None:
             return unwritable(where, "read-only directory or file")
         if "disk i/o" in text:
             return unwritable(where, "a disk error")
+    if any(x in text for x in _LOST) and not isinstance(orig, sqlite3.Error):
+        return connection_lost(where)
     return None  # a server that does not answer is the face's to word (see unreachable)
 
 
