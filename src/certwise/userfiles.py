@@ -74,28 +74,42 @@ def _depth_ok(v: Any, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
-def _text_ok(v: Any) -> bool:
-    """Every string (keys too) is Unicode text that can be printed and stored: no lone surrogates."""
+def is_text(s: str) -> bool:
+    """Unicode text that can be printed and stored (UTF-8 encodable: no lone surrogates such as \\ud800).
+
+    >>> is_text("café"), is_text("\\ud800")
+    (True, False)
+    """
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def non_text_in(v: Any) -> str | None:
+    """The first string (keys too) in a parsed document that is not :func:`is_text`, else None.
+
+    Iterative, so a deeply nested document cannot exhaust the stack.
+    """
     stack = [v]
     while stack:
         x = stack.pop()
         if isinstance(x, str):
-            try:
-                x.encode("utf-8")
-            except UnicodeEncodeError:
-                return False
+            if not is_text(x):
+                return x
         elif isinstance(x, dict):
             stack.extend(x.keys())
             stack.extend(x.values())
         elif isinstance(x, list):
             stack.extend(x)
-    return True
+    return None
 
 
 def _check_tree(data: Any, where: str) -> Any:
     if not _depth_ok(data):
         raise UserFileError(f"{where}: nested too deeply (at most {MAX_DEPTH} levels)")
-    if not _text_ok(data):
+    if non_text_in(data) is not None:
         raise UserFileError(f"{where}: holds characters that are not text (a lone surrogate such as \\ud800)")
     return data
 
@@ -223,18 +237,7 @@ def read_mapping(path: str | Path, *, what: str = "file", max_bytes: int = MAX_B
     ``max_bytes``, not valid, or not a mapping.
     """
     p = Path(path)
-    try:
-        with p.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise UserFileError(f"{p}: no such {what}") from None
-    except IsADirectoryError:
-        raise UserFileError(f"{p}: is a folder; give a {what}") from None
-    except OSError as e:
-        raise UserFileError(f"{p}: cannot read the {what}: {e.strerror or e}") from None
-    if len(raw) > max_bytes:
-        raise UserFileError(f"{p}: the {what} is larger than {max_bytes // 1000:,} KB; certwise reads "
-                            "small YAML or JSON files only")
+    raw = read_capped(p, max_bytes, what=what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -44,6 +44,7 @@ from certwise.interop.ctdl_values import (
     usd_prices,
 )
 from certwise.interop.jsonstream import JsonStreamError, iter_nodes
+from certwise.userfiles import is_text
 
 PENDING_LIMIT = 1000  # credentials waiting for an owner named later in the graph
 MAX_NAME_CHARS = 300  # the longest credential, provider or alternate name imported
@@ -367,11 +368,9 @@ class Mapper:
 def _check_strings(data: Any, where: str, field: str = "") -> None:
     """Every string of a record can be stored (UTF-8: no lone surrogates such as \\ud800)."""
     if isinstance(data, str):
-        try:
-            data.encode("utf-8")
-        except UnicodeEncodeError:
+        if not is_text(data):
             raise CtdlError(f"{where}: the record's {field or 'text'} holds characters that are not text "
-                            "(a lone surrogate such as \\ud800)") from None
+                            "(a lone surrogate such as \\ud800)")
     elif isinstance(data, dict):
         for k, v in data.items():
             _check_strings(v, where, field or str(k))

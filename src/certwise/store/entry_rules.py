@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from certwise.catalog.search import suggest
 from certwise.store.entries import SOURCES, STATES, Entry, EntryError, NewEntry
+from certwise.userfiles import is_text
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -78,7 +79,7 @@ def credential_link(url: str | None) -> str | None:
     except ValueError:
         parts = None
     if (parts is None or parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname
-            or any(ch.isspace() or ord(ch) < 32 for ch in url) or not is_unicode_text(url)):
+            or any(ch.isspace() or ord(ch) < 32 for ch in url) or not is_text(url)):
         raise EntryError("credential_url", f"{_shown(url)} is not a web address; it must start with https:// or http://",
                          code="not-a-web-address")
     return url
@@ -118,19 +119,10 @@ def check_text(value: str | None, field: str) -> str | None:
     text = (value or "").strip() or None
     if text and len(text) > MAX_TEXT:
         raise EntryError(field, f"longer than {MAX_TEXT} characters", code="too-long")
-    if text and not is_unicode_text(text):
+    if text and not is_text(text):
         raise EntryError(field, "holds characters that are not text (a lone surrogate such as \\ud800)",
                          code="not-text")
     return text
-
-
-def is_unicode_text(text: str) -> bool:
-    """True when ``text`` can be stored (UTF-8 encodable: no lone surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def resolve_credential(catalog: Catalog, ident: str) -> Credential:

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from certwise.store.entries import EntrySource, State
-from certwise.store.entry_rules import MAX_TEXT, MAX_URL, is_unicode_text
+from certwise.store.entry_rules import MAX_TEXT, MAX_URL
+from certwise.userfiles import is_text
 
 
 class ImportedEntry(BaseModel):
@@ -45,7 +46,7 @@ class ImportedEntry(BaseModel):
     def _storable(cls, v: str | None, info: ValidationInfo) -> str | None:
         if v is None:
             return v
-        if not is_unicode_text(v):
+        if not is_text(v):
             raise ValueError("holds characters that are not text (a lone surrogate such as \\ud800)")
         limit = MAX_URL if info.field_name == "credential_url" else MAX_TEXT
         if len(v) > limit:

@@ -10,6 +10,7 @@ from fastapi import Request
 from pydantic import AfterValidator, Field
 
 from certwise.catalog.load import Catalog
+from certwise.userfiles import non_text_in
 from certwise.web.errors import bad_input
 from certwise.web.state import WebState
 
@@ -77,17 +78,7 @@ async def json_text_only(request: Request) -> None:
         doc = await request.json()
     except ValueError:  # not JSON: the route's own parsing answers that
         return
-    stack: list[Any] = [doc]
-    while stack:  # iterative: a deep body must not exhaust the stack here either
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, str):
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                raise bad_input(f"The body has text that is not valid Unicode ({item[:40]!a}); "
-                                "send UTF-8 text without lone surrogates.") from None
+    item = non_text_in(doc)  # iterative: a deep body must not exhaust the stack here either
+    if item is not None:
+        raise bad_input(f"The body has text that is not valid Unicode ({item[:40]!a}); "
+                        "send UTF-8 text without lone surrogates.")

@@ -26,6 +26,7 @@ from certwise.store.badge_import import record_badges
 from certwise.store.entries import Entry, EntryError, StoreError, StoreUnavailable
 from certwise.store.entry_rules import record_entry
 from certwise.store.reports import portfolio_report, renewals_report
+from certwise.userfiles import is_text
 from certwise.web.errors import WebError, bad_input, not_found
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
 from certwise.words import cap
@@ -247,7 +248,7 @@ def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str
     for b in badges:  # text the store can keep: a lone surrogate ("\\ud800") parses as JSON but is no text
         for field in ("name", "issuer", "credential_url"):
             value = getattr(b, field)
-            if isinstance(value, str) and not _is_text(value):
+            if isinstance(value, str) and not is_text(value):
                 message = f"{b.file}: the badge's {field} is not valid Unicode text (a lone surrogate)."
                 raise WebError(400, "bad-input", message, [{"field": "files", "message": message}])
     try:
