@@ -27,7 +27,8 @@ from typing import Any
 from certwise.advice.plan import ready_on, study_hours
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
-from certwise.advice.scoring import GOAL_DOMAINS, ProfileFactors
+from certwise.advice.recommend import role_misfit
+from certwise.advice.scoring import BUILDERS, GOAL_DOMAINS, ProfileFactors
 from certwise.advice.scoring_index import index_of
 from certwise.advice.worth import evaluate_credential
 from certwise.catalog.load import Catalog
@@ -36,7 +37,6 @@ from certwise.profile_spec import PROFILE_SPEC, phrase
 from certwise.words import and_list, num, span
 
 VERDICTS = ("worth-it", "depends", "not-for-you")
-BUILDERS = ("developer", "data-professional", "ml-practitioner", "researcher")
 ENGINEERING = {"ml-engineering", "mlops", "deep-learning", "infrastructure", "data-engineering"}
 ASKABLE = ("role", "years_experience", "goal", "motive", "cloud", "budget_usd", "hours_per_week", "held")
 
@@ -100,18 +100,14 @@ def _level_and_role(c: Credential, p: Profile, fit: ProfileFactors, out: list[tu
         else:
             _signal(out, "not-for-you", "Far below your level: at senior level the guide says \"certifications "
                     "matter less than track record\", and a foundations badge adds nothing you can't already show.")
-    business = bool(c.best_for) and set(c.best_for) <= {"non-technical", "leader"}
-    if business and p.role in BUILDERS and p.goal not in ("ai-literacy", "leadership", "ai-governance"):
-        _signal(out, "depends", f"Made for people who work with AI rather than build it; as one of the "
-                f"{phrase('role', p.role)} it shows little.")
+    misfit = role_misfit(c, p)  # aimed at someone else: a business badge for a builder, prestige not needed
+    if misfit:
+        _signal(out, "depends", misfit)
     if p.goal in ("ai-literacy", "leadership") and level >= 3 and set(c.domains) & ENGINEERING \
             and p.role not in BUILDERS and c.kind.value == "certification-exam":
         _signal(out, "not-for-you", f"An engineering exam, while your goal is {phrase('goal', p.goal)}: the guide "
                 "points people who need AI literacy to short programmes such as Google AI Essentials.")
-    if c.kind.value == "university-program" and p.goal not in ("research", "leadership"):
-        _signal(out, "depends", "Rigorous but likely overkill: the guide says university programmes are worth it when "
-                "prestige specifically matters; for most people a cloud certification offers better ROI.")
-    elif c.kind.value == "university-program":
+    if c.kind.value == "university-program" and p.goal in ("research", "leadership"):
         _signal(out, "settles", f"Prestige matters for {phrase('goal', p.goal)}: the guide's case for a university "
                 "programme (\"the Stanford name opens doors\").")
 

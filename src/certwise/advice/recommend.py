@@ -26,6 +26,7 @@ from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
     BIG_CLOUDS,
+    BUILDERS,
     GOAL_DOMAINS,
     WEIGHTS,
     ProfileFactors,
@@ -191,9 +192,6 @@ def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> dict[str,
     if note:
         d["budget_note"] = note
     return d
-
-
-BUILDERS = ("developer", "data-professional", "ml-practitioner", "researcher")
 
 
 def role_misfit(c: Credential, p: Profile) -> str | None:

@@ -77,7 +77,7 @@ from certwise.catalog.model import Credential
 from certwise.constants import WEEKS_PER_MONTH
 
 __all__ = [
-    "WEIGHTS", "BIG_CLOUDS", "GOAL_DOMAINS", "ProfileFactors", "Scored",
+    "WEIGHTS", "BIG_CLOUDS", "BUILDERS", "GOAL_DOMAINS", "ProfileFactors", "Scored",
     "score", "weighted_total", "weights_for", "MOTIVE_SHIFT", "prestige_need",
 ]
 
@@ -177,7 +177,7 @@ ROLE_READINESS = {"ml-practitioner": 1.0, "developer": 0.5, "data-professional":
 CLOUD_CAP = {"none": 1.0, "some": 4.0, "extensive": 5.0}
 PLATFORM_ECOSYSTEM = {"databricks": "databricks", "spark": "databricks", "nvidia": "nvidia",
                       "salesforce": "salesforce", "snowflake": "snowflake", "oracle": "oracle"}
-SENIOR_BUILDERS = ("developer", "data-professional", "ml-practitioner", "researcher")
+BUILDERS = ("developer", "data-professional", "ml-practitioner", "researcher")  # roles that build AI, not just use it
 SENIOR_FOUNDATIONS = 0.4  # a foundations exam for a senior who builds: below their level
 OVER_LEVEL_PENALTY = 0.4  # per level above readiness ("failed attempts … waste money")
 UNDER_LEVEL_PENALTY = 0.12  # per level below (too easy: less signal, but no harm)
@@ -234,7 +234,7 @@ class ProfileFactors:
         self.general_readiness = STAGE_READINESS[p.stage] + ROLE_READINESS[p.role]
         # "Senior Career (8+ years): certifications matter less than track record": a senior who builds is
         # not sent to a foundations exam, unless literacy in a new field is the goal
-        self.senior_builder = p.stage == "senior" and p.role in SENIOR_BUILDERS and p.goal != "ai-literacy"
+        self.senior_builder = p.stage == "senior" and p.role in BUILDERS and p.goal != "ai-literacy"
         if p.role == "non-technical":
             self.general_readiness = min(self.general_readiness, 1.5)
         # held credentials show readiness: one level above what you hold, per ecosystem
