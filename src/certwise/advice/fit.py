@@ -36,7 +36,6 @@ from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.profile_spec import PROFILE_SPEC, phrase
 from certwise.words import and_list, num, span
 
-VERDICTS = ("worth-it", "depends", "not-for-you")
 ENGINEERING = {"ml-engineering", "mlops", "deep-learning", "infrastructure", "data-engineering"}
 ASKABLE = ("role", "years_experience", "goal", "motive", "cloud", "budget_usd", "hours_per_week", "held")
 
@@ -190,26 +189,32 @@ def evaluate_for(c: Credential, p: Profile, catalog: Catalog, as_of: date,
     """``evaluate`` (the credential's own verdict) with the ``fit`` block for this person and the profile used."""
     out = evaluate_credential(c, catalog, as_of)
     out["profile"] = p.to_json()
-    out["fit"] = fit(c, p, catalog, as_of, given)
+    out["fit"] = fit(c, p, catalog, as_of, given, worth=out)
     return out
 
 
-def fit(c: Credential, p: Profile, catalog: Catalog, as_of: date, given: Iterable[str] | None = None,
-        *, ask: bool = True) -> dict[str, Any]:
-    """``{"verdict", "reasons", "instead", "assumed", "ask"}`` for credential ``c`` and person ``p``.
-
-    ``given``: the profile fields the person actually answered (None: all of them); the others are
-    ``assumed`` at their defaults, and ``ask`` names the one or two whose answer would change the
-    verdict most.
-    """
-    worth = evaluate_credential(c, catalog, as_of)
+def _judge(c: Credential, p: Profile, catalog: Catalog, as_of: date,
+           worth: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
+    """(verdict, signals) for this person; ``worth`` is the credential's own evaluation (the same for anyone)."""
     factors = ProfileFactors(p, index_of(catalog), as_of)
     signals: list[tuple[str, str]] = []
     _dated(c, p, catalog, as_of, signals)
     _level_and_role(c, p, factors, signals)
     _goal_money_motive(c, p, factors, worth, signals)
     _held(c, p, catalog, signals)
-    verdict = _verdict(signals, worth)
+    return _verdict(signals, worth), signals
+
+
+def fit(c: Credential, p: Profile, catalog: Catalog, as_of: date, given: Iterable[str] | None = None,
+        *, worth: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``{"verdict", "reasons", "instead", "assumed", "ask"}`` for credential ``c`` and person ``p``.
+
+    ``given``: the profile fields the person actually answered (None: all of them); the others are
+    ``assumed`` at their defaults, and ``ask`` names the one or two whose answer would change the
+    verdict most. ``worth``: the credential's evaluation, when the caller has it already.
+    """
+    worth = worth if worth is not None else evaluate_credential(c, catalog, as_of)
+    verdict, signals = _judge(c, p, catalog, as_of, worth)
     order = {"not-for-you": 0, "depends": 1, "settles": 2, "worth-it": 3, "note": 4}
     ranked = sorted(signals, key=lambda s: order[s[0]] if verdict != "worth-it" else (order[s[0]] + 3) % 5)
     reasons = [r for _, r in ranked][:5] or [worth["reasons"][-1]]
@@ -223,8 +228,7 @@ def fit(c: Credential, p: Profile, catalog: Catalog, as_of: date, given: Iterabl
     if given is not None:
         missing = [f for f in PROFILE_SPEC if f.name not in set(given)]
         out["assumed"] = [f"{f.name}: {_shown(getattr(p, f.name))}" for f in missing]
-        if ask:
-            out["ask"] = _what_to_ask(c, p, catalog, as_of, verdict, [f.name for f in missing])
+        out["ask"] = _what_to_ask(c, p, catalog, as_of, worth, verdict, [f.name for f in missing])
     return out
 
 
@@ -250,7 +254,7 @@ _PROBES: dict[str, list[Any]] = {
 }
 
 
-def _what_to_ask(c: Credential, p: Profile, catalog: Catalog, as_of: date, verdict: str,
+def _what_to_ask(c: Credential, p: Profile, catalog: Catalog, as_of: date, worth: dict[str, Any], verdict: str,
                  missing: list[str]) -> list[str]:
     """The one or two unanswered fields whose answers flip the verdict most often."""
     flips: list[tuple[int, str]] = []
@@ -260,7 +264,7 @@ def _what_to_ask(c: Credential, p: Profile, catalog: Catalog, as_of: date, verdi
         n = 0
         for value in _PROBES[name]:
             other = p.model_copy(update={name: value})
-            if fit(c, other, catalog, as_of, ask=False)["verdict"] != verdict:
+            if _judge(c, other, catalog, as_of, worth)[0] != verdict:
                 n += 1
         if n:
             flips.append((n, name))
@@ -269,4 +273,3 @@ def _what_to_ask(c: Credential, p: Profile, catalog: Catalog, as_of: date, verdi
 
 
 assert set(GOAL_DOMAINS) == set(next(f for f in PROFILE_SPEC if f.name == "goal").values)
-assert set(VERDICTS) >= {"worth-it", "depends", "not-for-you"}
