@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from certwise.advice.details import ACCESS_NOTES
 from certwise.advice.plan import ready_on, study_hours
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
@@ -77,8 +78,7 @@ def _dated(c: Credential, p: Profile, catalog: Catalog, as_of: date, out: list[t
         _signal(out, "note", f"The exam changes from {change[0].code} to {change[1].code} before your exam day "
                 f"(about {exam_day}): prepare from the {change[1].code} guide.")
     if c.access != "public":
-        _signal(out, "not-for-you", "It is not open to individuals: only staff of the provider's partners or "
-                "employers taking part can sit it.")
+        _signal(out, "not-for-you", ACCESS_NOTES[c.access])
     if c.gated_for(set(p.held)):
         _signal(out, "not-for-you", f"You must first hold one of {_names(c.prerequisites_any, catalog)}.")
 
