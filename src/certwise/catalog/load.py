@@ -11,12 +11,13 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
-from certwise.catalog.model import Credential
+from certwise.catalog.model import GUIDE_DATE, Credential
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -96,6 +97,13 @@ class Catalog:
 
     def __contains__(self, ident: object) -> bool:
         return isinstance(ident, str) and self.resolve(ident) is not None
+
+    @cached_property
+    def checked(self) -> date:
+        """The newest day a source of the shipped records was checked ("catalog checked 2026-12-01"),
+        worked out once per catalog (a 100,000-record overlay costs ~10 ms to scan)."""
+        days = [s.verified for c in self.credentials if c.origin == "catalog" for s in c.sources if s.ref != "guide"]
+        return max(days, default=GUIDE_DATE)
 
     def ids(self) -> list[str]:
         return [c.id for c in self.credentials]

@@ -178,9 +178,8 @@ def catalog_audit(catalog: Catalog, as_of: date) -> dict[str, Any]:
 
 
 def catalog_checked(catalog: Catalog) -> date:
-    """The newest day any catalog source was checked: "catalog checked 2026-12-01"."""
-    days = [s.verified for c in catalog if c.origin == "catalog" for s in c.sources if s.ref != "guide"]
-    return max(days, default=GUIDE_DATE)
+    """The newest day any catalog source was checked: "catalog checked 2026-12-01" (:attr:`Catalog.checked`)."""
+    return catalog.checked
 
 
 def record_checked(c: Credential) -> date:

@@ -30,7 +30,6 @@ class WebState:
         self.fixed_as_of = as_of
         self._store: Store | None = None
         self._lock = threading.Lock()
-        self._checked: tuple[Catalog, date] | None = None
 
     def base_catalog(self) -> Catalog:
         if self._catalog is None:
@@ -67,11 +66,8 @@ class WebState:
             return self._store
 
     def catalog_checked(self) -> date:
-        """The newest day a source of the catalog was checked (worked out once per catalog)."""
-        cat = self.base_catalog()
-        if self._checked is None or self._checked[0] is not cat:
-            self._checked = (cat, catalog_checked(cat))
-        return self._checked[1]
+        """The newest day a source of the catalog was checked (the catalog works it out once)."""
+        return catalog_checked(self.base_catalog())
 
     def today(self) -> date:
         return self.fixed_as_of or date.today()
