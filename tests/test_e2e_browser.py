@@ -4,132 +4,17 @@ calendar, upload a badge. A failing test leaves a screenshot in test-artifacts/.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
-from typing import Any
 
-import pytest
+from browserutil import BROWSER, answer_questionnaire
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-TODAY = date(2026, 11, 25)
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                       "(apt-get install -y chromium); CI installs it"),
-]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    import uvicorn
-
-    from certwise.web.app import create_app
-
-    db = tmp_path_factory.mktemp("e2e") / "portfolio.db"
-    app = create_app(store_url=f"sqlite:///{db}", as_of=TODAY)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    t = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    t.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    t.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-def _shoot_on_failure(request, pages: list[Any], failed_before: int) -> None:
-    if request.session.testsfailed <= failed_before:
-        return
-    ARTIFACTS.mkdir(exist_ok=True)
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
-    for i, pg in enumerate(pages):
-        with contextlib.suppress(Exception):  # the page may be gone; the failure itself is what matters
-            pg.screenshot(path=str(ARTIFACTS / f"{name}{'-' + str(i) if i else ''}.png"), full_page=True)
-
-
-@pytest.fixture
-def new_page(browser, server, request) -> Iterator[Any]:
-    """``new_page(**context_options)``: a page in a fresh context (its own cookies). Every page
-    opened this way is saved as a screenshot in test-artifacts/ when the test fails, and any
-    Content-Security-Policy violation it logs fails the test."""
-    failed_before = request.session.testsfailed
-    contexts: list[Any] = []
-    pages: list[Any] = []
-    csp: list[str] = []
-
-    def make(**options: Any) -> Any:
-        options = {"base_url": server, "accept_downloads": True, "viewport": {"width": 1200, "height": 900},
-                   **options}
-        ctx = browser.new_context(**options)
-        contexts.append(ctx)
-        pg = ctx.new_page()
-        pg.set_default_timeout(15_000)
-        pg.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None)
-        pages.append(pg)
-        return pg
-
-    yield make
-    _shoot_on_failure(request, pages, failed_before)
-    for ctx in contexts:
-        ctx.close()
-    assert not csp, csp
-
-
-@pytest.fixture
-def page(new_page) -> Any:
-    return new_page()
-
-
-def _answer_questionnaire(page) -> None:
-    page.goto("/")
-    expect_step = page.locator("[data-progress]")
-    assert expect_step.inner_text() == "Question 1 of 7"
-    page.get_by_label("Developer or engineer").check()
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Years (0 if you're new)").fill("4")
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Build and deploy machine-learning systems").check()
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("AWS (Amazon Web Services)").check()
-    page.get_by_label("Hands-on time on that cloud").select_option("some")
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Up to $300").check()
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Hours a week you can study").select_option("10")
-    page.get_by_role("button", name="Next").click()
-    assert expect_step.inner_text() == "Question 7 of 7"
-    page.get_by_role("button", name="Show my results").click()
-    page.wait_for_url(re.compile(r"/results\?"))
+pytestmark = BROWSER
 
 
 def test_questionnaire_leads_to_a_result(page):
-    _answer_questionnaire(page)
+    answer_questionnaire(page)
     assert page.get_by_role("heading", name="Your results").is_visible()
     top = page.locator("#top-h a")
     assert top.inner_text()
@@ -139,7 +24,7 @@ def test_questionnaire_leads_to_a_result(page):
 
 
 def test_a_shared_link_reproduces_the_result(page, new_page):
-    _answer_questionnaire(page)
+    answer_questionnaire(page)
     link = page.locator("#share-link").input_value()
     top = page.locator("#top-h a").inner_text()
     p2 = new_page()  # someone else, without our cookies

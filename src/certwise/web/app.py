@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from certwise import __version__
 from certwise.catalog.load import Catalog
-from certwise.web import api, pages
+from certwise.web import advice_pages, api, pages, portfolio_pages
 from certwise.web.error_pages import install_error_handlers
 from certwise.web.security import SecurityMiddleware
 from certwise.web.state import WebState
@@ -59,6 +59,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(advice_pages.router)
+    app.include_router(portfolio_pages.router)
     install_error_handlers(app)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     return app
