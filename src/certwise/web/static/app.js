@@ -91,7 +91,12 @@
       }
       return null;
     }
-    function stopAt(el) { show(stepOf(el)); complain(el); el.focus(); }
+    function reveal(el) { // focus the field and keep its message on screen too (a phone scrolls to the field only)
+      el.focus();
+      var box = document.getElementById(el.name + "-error");
+      if (box && !box.hidden && box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
+    }
+    function stopAt(el) { show(stepOf(el)); complain(el); reveal(el); }
     function forward() {
       var bad = firstInvalid(steps[i]);
       if (bad) { stopAt(bad); return; }
@@ -117,7 +122,7 @@
         var a = e.target.closest("a[href^='#']");
         var el = a && document.getElementById(a.getAttribute("href").slice(1));
         if (!el || stepOf(el) < 0) return;
-        e.preventDefault(); show(stepOf(el)); el.focus();
+        e.preventDefault(); show(stepOf(el)); reveal(el);
       });
     }
     var open = form.querySelector("fieldset[data-step][data-open]");
