@@ -120,6 +120,7 @@ def test_a_refused_link_reopens_the_questionnaire_at_the_first_problem(new_page,
     text = page.locator("main").inner_text()
     assert "years_experience" not in text and "hours_per_week" not in text
     _in_view(page, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]  # no sideways scrolling
     # opened at step 2, with the message beside the field, the other answers kept
     assert _progress(page) == "Question 2 of 7" and _visible_step(page) == 2
     assert page.locator("#years_experience-error").is_visible()
