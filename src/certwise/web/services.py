@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from certwise import profile_spec
 from certwise.advice.audit import Holding, audit
 from certwise.advice.description import DescriptionError
 from certwise.advice.details import CompareError, comparison, credential_report, roi_report
@@ -28,6 +27,7 @@ from certwise.store.entry_rules import record_entry
 from certwise.store.reports import portfolio_report, renewals_report
 from certwise.userfiles import is_text
 from certwise.web.errors import WebError, bad_input, not_found
+from certwise.web.forms import check_answers
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
 from certwise.words import cap
 
@@ -84,14 +84,16 @@ def roadmap_data(cat: Catalog, as_of: date) -> dict[str, Any]:
 # --- recommend --------------------------------------------------------------------------------
 
 def build_profile(mapping: dict[str, Any], cat: Catalog, *, page: bool = False) -> Profile:
-    """A Profile from answers, or a 400 naming the field; ``page`` words it by the question asked."""
+    """A Profile from answers, or a 400 naming the field; ``page`` words every problem by the
+    question asked (the error's ``fields`` hold one message each)."""
     try:
         return profile_from(mapping, None, catalog=cat)
     except ProfileError as e:
-        message = str(e)
-        if page and e.field:
-            message = f"{profile_spec.field(e.field).question}: {e.detail}"
-        raise bad_input(message, e.field) from None
+        problems = check_answers(mapping, cat)[1] if page else []
+        if not problems:
+            raise bad_input(str(e), e.field) from None
+        raise WebError(400, "bad-input", " ".join(p.text for p in problems),
+                       [{"field": p.field or "", "message": p.text} for p in problems]) from None
 
 
 def recommend_data(profile: Any, cat: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
