@@ -70,8 +70,8 @@ def renewal_event(r: dict[str, Any], as_of: date, dtstamp: datetime) -> Any:
     url = r.get("renew_url")
     note = f" {r['note']}" if r.get("note") else ""
     if expires < as_of or r.get("status") == "expired":
-        again = (f"To hold it again, earn it anew: {how} (once a credential has expired, most providers ask "
-                 "for the full exam)." if how else f"To hold it again, earn it anew as {r['issuer']} asks.")
+        again = (f"To hold it again, earn it anew, usually by passing the current exam; ask {r['issuer']} whether "
+                 "a late renewal is still possible." if how else f"To hold it again, earn it anew as {r['issuer']} asks.")
         desc = (f"EXPIRED on {long_date(expires)}: your {name} from {r['issuer']} is no longer current. "
                 f"{again}{note}" + (f" Details at: {url}" if url else ""))
         ev = all_day_event(uid, as_of, f"Expired: {name} (expired on {long_date(expires)})", dtstamp=dtstamp,

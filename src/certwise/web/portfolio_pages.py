@@ -48,7 +48,7 @@ def _done(request: Request, cat: Any) -> tuple[str | None, str | None, dict[str,
     name, state, undo = "The credential", "", None
     if done == "removed" and (removed := portfolio_actions.read_undo(q.get("undo", ""))):
         name, undo = str(removed.get("name") or name), q.get("undo")
-    elif (entry := web(request).store().get_entry(q.get("entry", ""))) if q.get("entry") else None:
+    elif q.get("entry") and (entry := web(request).store().get_entry(q["entry"])) is not None:
         name, state = entry.name, entry.state
     planned: dict[str, list[tuple[str, str]]] = {}
     if done == "planned":
