@@ -105,3 +105,21 @@ def test_the_plan_page_prints_cleanly(new_page):
     assert breaks == "avoid"
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF"
+
+
+def test_the_reports_fit_a_phone(new_page, tmp_path):
+    page = new_page(viewport={"width": 390, "height": 844})
+    long_name = tmp_path / ("a-badge-file-with-a-rather-long-name-from-the-provider-" + "x" * 40 + ".json")
+    long_name.write_text('{"type": "Nothing"}')
+    page.goto("/portfolio")
+    page.get_by_label("Badge files", exact=True).set_input_files([str(long_name)])
+    page.get_by_role("button", name="Upload").click()
+    report = page.locator("#upload-report")
+    report.wait_for()
+    box = report.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    answer_questionnaire(page)
+    save = page.locator("form.save-plan")
+    box = save.bounding_box()
+    assert box and box["x"] + box["width"] <= 390 and save.get_by_role("button").is_visible()
