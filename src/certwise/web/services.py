@@ -234,18 +234,14 @@ BADGE_STATUS = {"too-large": (413, "too-large"), "badge-image": (415, "unsupport
 
 
 def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str, bytes]],
-                  *, page: bool = False, accept_unverified: bool = False) -> dict[str, Any]:
-    """Read uploaded Open Badges and record them (the CLI's ``portfolio import-badge``)."""
+                  *, accept_unverified: bool = False) -> dict[str, Any]:
+    """Read uploaded Open Badges and record them, all or none (the API; the CLI's ``portfolio import-badge``).
+    The page reads file by file instead (:mod:`certwise.web.portfolio_actions`)."""
     try:
         badges = read_badge_uploads(files, cat, as_of)
     except BadgeError as e:
         status, code = BADGE_STATUS.get(e.code, (400, "bad-input"))
         message = e.message
-        if page and e.code == "badge-image":
-            message = (f"{e.file} is a badge image. Upload the badge's JSON file instead (your badge provider "
-                       "offers it as a download, often called the assertion).")
-        elif page and e.code == "no-files":
-            message = "Choose one or more badge files to upload."
         raise WebError(status, code, message, [{"field": "files", "message": message}]) from None
     for b in badges:  # text the store can keep: a lone surrogate ("\\ud800") parses as JSON but is no text
         for field in ("name", "issuer", "credential_url"):
@@ -257,12 +253,4 @@ def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str
         return {"as_of": as_of.isoformat(),
                 "imported": record_badges(store, badges, cat, as_of, accept_unverified=accept_unverified)}
     except EntryError as e:
-        raise entry_error(e, page) from None
-
-
-def _is_text(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        raise entry_error(e, False) from None
