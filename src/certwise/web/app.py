@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from certwise import __version__
 from certwise.catalog.load import Catalog
-from certwise.web import advice_pages, api, pages, portfolio_pages
+from certwise.web import advice_pages, api, api_examples, pages, portfolio_pages
 from certwise.web.error_pages import install_error_handlers
 from certwise.web.security import SecurityMiddleware
 from certwise.web.state import WebState
@@ -51,7 +51,7 @@ def create_app(
             '`{"error": {"code", "message", "fields": [{"field", "message"}]}}`.'
         ),
         openapi_url="/api/v1/openapi.json",
-        docs_url=None,  # Swagger UI loads assets from a CDN; the app must work offline
+        docs_url=None,  # pages.api_docs serves Swagger UI from static/ (no CDN) at /api/v1/docs
         redoc_url=None,
     )
     app.state.web = WebState(catalog, store_url, as_of)
@@ -61,6 +61,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(advice_pages.router)
     app.include_router(portfolio_pages.router)
+    api_examples.install(app)  # example requests and answers in the OpenAPI document
     install_error_handlers(app)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     return app
