@@ -46,8 +46,9 @@ def create_app(
         title="certwise",
         version=__version__,
         description=(
-            "Which AI certifications are worth it for you. The same engine as the `certwise` CLI; "
-            "bodies and answers follow SPEC.md §4. Every error has the shape "
+            "Which AI certifications are worth it for you. The same engine and the same JSON as the "
+            "`certwise` CLI's `--json`; the profile's fields and allowed values are in docs/PROFILE.md. "
+            "Every error has the shape "
             '`{"error": {"code", "message", "fields": [{"field", "message"}]}}`.'
         ),
         openapi_url="/api/v1/openapi.json",
