@@ -18,7 +18,7 @@ def test_after_cloud_and_ai_practitioner_comes_an_associate_not_the_professional
     steps = next_rung(FOUNDATIONS, catalog, NOV)
     assert steps[0]["id"] == "aws-ml-engineer-associate"
     assert "next level" in steps[0]["why"] and "(associate)" in steps[0]["why"]
-    assert "builds on aws-ai-practitioner, aws-cloud-practitioner" in steps[0]["why"]
+    assert "builds on AWS Certified AI Practitioner and AWS Certified Cloud Practitioner" in steps[0]["why"]
     if "aws-genai-developer" in ids(steps):  # a leap may follow, never lead
         assert ids(steps).index("aws-genai-developer") > ids(steps).index("aws-ml-engineer-associate")
 

@@ -100,6 +100,11 @@ def dominant_path(creds: list[Credential], as_of: date | None = None) -> Path:
     return Path(eco, domains, level)
 
 
+def _name(catalog: Catalog, ident: str) -> str:
+    """The name a sentence uses for a held credential (the id only when the catalog lacks it)."""
+    return catalog.get(ident).name if catalog.resolve(ident) else ident
+
+
 def _covered(c: Credential, held: set[str]) -> bool:
     """Held already, or a newer version of it is."""
     return c.id in held or any(s in held for s in c.lifecycle.successors)
@@ -171,7 +176,7 @@ def next_rung(held: Iterable[str], catalog: Catalog, as_of: date, *,
         else:
             group, why = BELOW, f"broadens your {where}path into {area}"
         if builds:
-            why += f"; builds on {', '.join(builds)}"
+            why += f"; builds on {and_list([_name(catalog, h) for h in builds])}"
         fit = (15 * len(builds) + 10 * len(shared) + path_coherence([*order, c.id], catalog) / 5
                + (5 - (c.tier or 5)))
         ranked.append((group, -fit, c.id, c, why))

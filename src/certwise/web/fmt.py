@@ -119,6 +119,20 @@ def code_spans(text: Any) -> Markup:
     return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(str(text)))))
 
 
+def midsentence(text: Any) -> str:
+    """A label put inside a sentence: its first word in lower case, unless that word is a name or
+    an acronym ("AI", "AWS", "ML engineer" stay as they are).
+
+    >>> midsentence("Understand AI and use it well at work"), midsentence("ML engineer"), midsentence("AI ethics")
+    ('understand AI and use it well at work', 'ML engineer', 'AI ethics')
+    """
+    s = str(text)
+    first = s.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]):
+        return s
+    return s[:1].lower() + s[1:]
+
+
 def install(env: Environment) -> None:
     env.filters.update(
         label=label,
@@ -132,4 +146,5 @@ def install(env: Environment) -> None:
         pct=pct,
         status_word=status_word,
         code_spans=code_spans,
+        midsentence=midsentence,
     )
