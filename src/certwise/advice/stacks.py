@@ -194,7 +194,7 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
             st: dict[str, Any] = {"id": c.id, "name": c.name, "why": spec["why"]}
             if replaced is not None:
                 st["replaces"] = replaced.id
-                st["why"] += f" ({replaced.name} retired on {replaced.lifecycle.retired}; {c.id} is its successor.)"
+                st["why"] += f" ({replaced.name} retired on {replaced.lifecycle.retired}; {c.name} is its successor.)"
             alts = []
             for a in spec.get("alternatives", []):
                 ac, _ = live_version(a, catalog, as_of)

@@ -1,4 +1,4 @@
-"""The catalog pages (browse, one credential, compare, roadmap, FAQ, the API described for people):
+"""The catalog pages (browse, one credential, compare, roadmap, stacks, FAQ, the API described for people):
 each route parses input, calls one engine function, renders the same dict the API returns
 (build the answer once, render it twice)."""
 
@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from certwise.advice.faq import faq
 from certwise.catalog.browse import SORTS, STATUSES
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
-from certwise.web import services
+from certwise.web import services, svg
 from certwise.web.deps import catalog, parse_as_of, query_list
 from certwise.web.errors import WebError, bad_input
 from certwise.web.forms import (
@@ -20,6 +20,7 @@ from certwise.web.forms import (
     LEVELS,
     parse_filters,
 )
+from certwise.web.stacks_view import stacks_page_data
 from certwise.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -102,7 +103,20 @@ def compare_page(request: Request) -> Response:
 def roadmap_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     data = services.roadmap_data(catalog(request), as_of)
-    return render(request, "roadmap.html", {"as_of": as_of, "r": data}, page="roadmap")
+    creds = [c for cs in data["by_provider"].values() for c in cs]
+    # the phone's drawing beside the desktop's one; the stylesheet shows the one that fits
+    narrow = svg.roadmap_svg(creds, as_of=as_of, layout=svg.NARROW)
+    return render(request, "roadmap.html", {"as_of": as_of, "r": data, "narrow_svg": narrow}, page="roadmap")
+
+
+@router.get("/stacks", response_class=HTMLResponse)
+def stacks_page(request: Request) -> Response:
+    as_of = parse_as_of(request.query_params.get("as_of"), request)
+    stacks = stacks_page_data(catalog(request), as_of)
+    for s in stacks:
+        s["svg"] = svg.stack_svg(s["title"], s["view"], f"stack-{s['name']}")
+    return render(request, "stacks.html", {"as_of": as_of, "stacks": stacks, "title": "Certification stacks"},
+                  page="stacks")
 
 
 @router.get("/faq", response_class=HTMLResponse)
