@@ -1,0 +1,99 @@
+"""Pictures that fit, measured in Chromium at a 1366 px desktop and a 390 px phone (issue 13,
+point 3): the roadmap and every legend entry inside the viewport and the main column, the
+stacks' boxes inside the viewport, the timeline's last month label inside its drawing and the
+whole timeline on the phone's screen (nothing to scroll sideways)."""
+
+from __future__ import annotations
+
+import pytest
+
+from browserutil import BROWSER
+
+pytestmark = BROWSER
+
+SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+PLAN = "/plan?ids=aws-ai-practitioner&ids=aws-genai-developer&ids=google-ml-engineer&start=2026-11-25&hours_per_week=5"
+RESULTS = "/results?role=developer&cloud=aws&years_experience=4&goal=ml-engineering"
+
+# the main column's content box, the viewport, and the boxes of what a selector matches and shows
+MEASURE = """(sel) => {
+  const m = document.querySelector('main'), cs = getComputedStyle(m), r = m.getBoundingClientRect();
+  const box = (e) => { const b = e.getBoundingClientRect(); return {left: b.left, right: b.right, top: b.top,
+                                                                     bottom: b.bottom, width: b.width, text: e.textContent}; };
+  return {
+    column: {left: r.left + parseFloat(cs.paddingLeft), right: r.right - parseFloat(cs.paddingRight)},
+    viewport: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    boxes: [...document.querySelectorAll(sel)].map(box).filter((b) => b.width > 0),
+  };
+}"""
+
+
+def _measure(page, selector: str) -> dict:
+    return page.evaluate(MEASURE, selector)
+
+
+def _inside(box: dict, left: float, right: float) -> bool:
+    return box["left"] >= left - 0.5 and box["right"] <= right + 0.5
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_the_roadmap_and_every_legend_entry_fit_the_column(new_page, size):
+    page = new_page(viewport=SIZES[size])
+    page.goto("/roadmap")
+    shown = "svg.roadmap-wide" if size == "desktop" else "svg.roadmap-narrow"
+    hidden = "svg.roadmap-narrow" if size == "desktop" else "svg.roadmap-wide"
+    assert page.locator(shown).is_visible() and not page.locator(hidden).is_visible()
+    m = _measure(page, f"{shown}, {shown} .rm-legend-entry")
+    col, vw = m["column"], m["viewport"]
+    svg, *entries = m["boxes"]
+    assert len(entries) >= 10  # every domain drawn and "Retired"
+    assert m["scrollWidth"] <= vw  # nothing hides behind a sideways scrollbar
+    for b in [svg, *entries]:
+        assert _inside(b, 0, vw), b
+        assert _inside(b, col["left"], col["right"]), (b, col)
+    if size == "desktop":
+        assert svg["width"] >= 1000  # drawn at its size, not shrunk to fit
+    texts = {e["text"] for e in entries}
+    assert {"Generative AI", "ML engineering", "Retired (dashed)"} <= texts
+    # the boxes themselves: none beyond the column either
+    boxes = _measure(page, f"{shown} a.rm-box rect")["boxes"]
+    assert len(boxes) > 50 and all(_inside(b, col["left"], col["right"]) for b in boxes)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_the_stacks_boxes_fit_the_screen(new_page, size):
+    page = new_page(viewport=SIZES[size])
+    page.goto("/stacks")
+    assert page.get_by_role("heading", name="The ML Engineer Stack").is_visible()
+    m = _measure(page, "svg.stack-svg, svg.stack-svg .st-box")
+    vw, col = m["viewport"], m["column"]
+    assert m["scrollWidth"] <= vw
+    assert len(m["boxes"]) > 10
+    for b in m["boxes"]:
+        assert _inside(b, 0, vw) and _inside(b, col["left"], col["right"]), b
+    assert page.get_by_role("img", name="The Generative AI Stack").is_visible()
+    # a box leads to the credential's page
+    page.locator("svg.stack-svg a.st-step").first.click()
+    page.wait_for_url("**/credentials/**")
+
+
+@pytest.mark.parametrize("path", [PLAN, RESULTS], ids=["plan", "results"])
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_the_timeline_shows_its_last_month_and_fits_a_phone(new_page, size, path):
+    page = new_page(viewport=SIZES[size])
+    page.goto(path)
+    shown = "svg.timeline-wide" if size == "desktop" else "svg.timeline-narrow"
+    assert page.locator("svg.timeline-svg:visible").count() == 1 and page.locator(shown).is_visible()
+    m = _measure(page, f"{shown}, {shown} .tl-month, {shown} .tl-exam-label, {shown} .tl-legend-entry")
+    svg, *parts = m["boxes"]
+    assert len(parts) >= 5
+    for b in parts:  # the last month's label, the exam labels and the legend are not clipped
+        assert _inside(b, svg["left"], svg["right"]), (b, svg)
+    months = _measure(page, f"{shown} .tl-month")["boxes"]
+    assert len(months) >= 6 and _inside(max(months, key=lambda b: b["right"]), svg["left"], svg["right"])
+    hint = page.get_by_text("Scroll sideways")
+    fits = _inside(svg, 0, m["viewport"]) and m["scrollWidth"] <= m["viewport"]
+    assert fits or hint.is_visible()
+    if size == "phone":
+        assert fits and svg["width"] <= 358 + 0.5  # the whole plan on the phone's screen
