@@ -17,7 +17,7 @@ from certwise.advice.stacks import STACK_NAMES, STACK_TITLES
 from certwise.catalog.browse import credential_summary
 from certwise.web.app import create_app
 from certwise.web.stacks_view import stacks_page_data, step_view
-from certwise.web.svg import NARROW, WIDE, roadmap_svg, stack_svg, timeline_pictures, timeline_svg
+from certwise.web.svg import MEDIUM, NARROW, WIDE, roadmap_svg, stack_svg, timeline_pictures, timeline_svg
 from certwise.web.svg_kit import DOMAIN_COLORS, RETIRED_FILL, text_width
 from certwise.web.svg_timeline import NARROW as TL_NARROW
 from certwise.web.svg_timeline import WIDE as TL_WIDE
@@ -47,7 +47,7 @@ def _text(el: ET.Element) -> str:
 
 # --- the roadmap ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("layout", [WIDE, NARROW], ids=["desktop", "phone"])
+@pytest.mark.parametrize("layout", [WIDE, MEDIUM, NARROW], ids=["desktop", "tablet", "phone"])
 def test_the_roadmap_is_drawn_within_its_column(catalog, layout):
     creds = [credential_summary(c, TODAY) for c in catalog]
     root = ET.fromstring(str(roadmap_svg(creds, as_of=TODAY, layout=layout)))
@@ -63,7 +63,7 @@ def test_the_roadmap_is_drawn_within_its_column(catalog, layout):
 
 def test_the_roadmap_legend_lists_every_colour_it_draws_and_no_other(catalog):
     creds = [credential_summary(c, TODAY) for c in catalog]
-    for layout in (WIDE, NARROW):
+    for layout in (WIDE, MEDIUM, NARROW):
         root = ET.fromstring(str(roadmap_svg(creds, as_of=TODAY, layout=layout)))
         box_fills = {a.find(f"{NS}rect").get("fill") for a in root.iter(f"{NS}a")}
         entries = [e for e in root.iter(f"{NS}g") if "rm-legend-entry" in _classes(e)]
@@ -73,14 +73,14 @@ def test_the_roadmap_legend_lists_every_colour_it_draws_and_no_other(catalog):
         assert len(entries) == len(legend)  # no colour twice
 
 
-def test_the_roadmap_page_has_a_drawing_for_desktop_and_one_for_phone(client, catalog):
+def test_the_roadmap_page_has_a_drawing_for_desktop_tablet_and_phone(client, catalog):
     r = client.get("/roadmap")
     assert r.status_code == 200
     svgs = _svgs(r.text)
-    kinds = [c for s in svgs for c in _classes(s) if c in ("roadmap-wide", "roadmap-narrow")]
-    assert kinds == ["roadmap-wide", "roadmap-narrow"]
+    kinds = [c for s in svgs for c in _classes(s) if c.startswith("roadmap-") and c != "roadmap-svg"]
+    assert kinds == ["roadmap-wide", "roadmap-medium", "roadmap-narrow"]
     ids = re.findall(r'(?<![\w-])id="([^"]+)"', r.text)
-    assert len(ids) == len(set(ids))  # two drawings, no id twice
+    assert len(ids) == len(set(ids))  # three drawings, no id twice
     assert 'class="svg-scroll"' not in r.text.split('id="rm-text"')[0]  # nothing to scroll sideways
     download = client.get("/roadmap.svg")
     assert download.status_code == 200 and download.headers["content-type"].startswith("image/svg+xml")

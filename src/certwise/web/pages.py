@@ -104,9 +104,9 @@ def roadmap_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     data = services.roadmap_data(catalog(request), as_of)
     creds = [c for cs in data["by_provider"].values() for c in cs]
-    # the phone's drawing beside the desktop's one; the stylesheet shows the one that fits
-    narrow = svg.roadmap_svg(creds, as_of=as_of, layout=svg.NARROW)
-    return render(request, "roadmap.html", {"as_of": as_of, "r": data, "narrow_svg": narrow}, page="roadmap")
+    # the tablet's and the phone's drawings beside the desktop's; the stylesheet shows the one that fits
+    others = [svg.roadmap_svg(creds, as_of=as_of, layout=layout) for layout in (svg.MEDIUM, svg.NARROW)]
+    return render(request, "roadmap.html", {"as_of": as_of, "r": data, "other_svgs": others}, page="roadmap")
 
 
 @router.get("/stacks", response_class=HTMLResponse)

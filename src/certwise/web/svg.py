@@ -9,11 +9,11 @@ the plan's timeline (``svg_timeline``) and the stacks (``svg_stacks``), from the
 from __future__ import annotations
 
 from certwise.web.svg_kit import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, short_name, wrap
-from certwise.web.svg_roadmap import NARROW, WIDE, roadmap_svg
+from certwise.web.svg_roadmap import MEDIUM, NARROW, WIDE, roadmap_svg
 from certwise.web.svg_stacks import stack_svg
 from certwise.web.svg_timeline import timeline_pictures, timeline_svg
 
 __all__ = [
-    "DOMAIN_COLORS", "LEVEL_NAMES", "LEVEL_ROWS", "NARROW", "WIDE", "roadmap_svg", "short_name", "stack_svg",
+    "DOMAIN_COLORS", "LEVEL_NAMES", "LEVEL_ROWS", "MEDIUM", "NARROW", "WIDE", "roadmap_svg", "short_name", "stack_svg",
     "timeline_pictures", "timeline_svg", "wrap",
 ]

@@ -3,8 +3,9 @@
 The picture is laid out for the column it must fit (a :class:`RoadmapLayout`): providers that
 do not fit side by side go into another band below, each band with its own provider
 headings and level rows, so nothing hides behind a scrollbar. ``WIDE`` fits the desktop
-content column (1,120 px); ``NARROW`` fits a 390 px phone: one provider per band, two boxes
-side by side, level names above their row. The legend wraps to the same width.
+content column (1,120 px), ``MEDIUM`` a tablet's (768 px screens and up); ``NARROW`` fits a
+390 px phone: one provider per band, two boxes side by side, level names above their row.
+The legend wraps to the same width.
 
 >>> svg = roadmap_svg([{"id": "x", "name": "<b>X</b>", "provider": "P", "level": "associate",
 ...                     "domains": ["mlops"], "status": "active"}])
@@ -54,6 +55,7 @@ class RoadmapLayout:
 
 
 WIDE = RoadmapLayout("wide", 1120, 104, 150, 132)
+MEDIUM = RoadmapLayout("medium", 736, 104, 150, 132)
 NARROW = RoadmapLayout("narrow", 358, 0, 300, 140)
 
 BOX_H, GAP, PAD = 58, 8, 10
