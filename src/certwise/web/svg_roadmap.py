@@ -24,7 +24,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from certwise.catalog.labels import cap_domain
+from certwise.catalog.labels import cap_domain, status_word
 from certwise.web.svg_kit import (
     DEFAULT_COLOR,
     DOMAIN_COLORS,
@@ -217,7 +217,7 @@ def _box(c: dict[str, Any], x: float, y: float, w: float, chars: int, link: str)
     dash = ' stroke-dasharray="5 3"' if retired else ""
     name = short_name(c["name"], c["provider"]) if c.get("_column", c["provider"]) == c["provider"] else c["name"]
     lines = wrap(name, chars, 3 if status == "active" else 2)
-    tip = f"{c['name']} — {c['provider']}, {c['level']}, {status}"
+    tip = f"{c['name']} — {c['provider']}, {LEVEL_NAMES.get(c['level'], c['level'])}, {status_word(status).lower()}"
     href = link.format(id=c["id"])
     parts = [
         f'<a href="{esc(href)}" class="rm-box" data-id="{esc(c["id"])}" aria-label="{esc(tip)}">',
