@@ -186,8 +186,27 @@ def test_the_stacks_page_speaks_in_names_and_is_in_the_navigation(client, catalo
     text = re.sub(r"<(script|style|head|title|desc)[^>]*>.*?</\1>", " ", html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
     assert [i for i in catalog.ids() if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", text)] == []
+
+
+def test_the_results_link_to_the_stacks_page_with_the_path_built_for_them(client, catalog):
     results = client.get("/results", params={"role": "developer", "cloud": "aws", "years_experience": "4"}).text
-    assert 'href="/stacks"' in results
+    link = re.search(r'<a href="(/stacks\?[^"]+)">', results).group(1).replace("&amp;", "&")
+    assert "role=developer" in link and "cloud=aws" in link
+    r = client.get(link)
+    assert r.status_code == 200
+    svgs = [s for s in _svgs(r.text) if "stack-svg" in _classes(s)]
+    assert len(svgs) == len(STACK_NAMES) + 1 and _text(svgs[0].find(f"{NS}title")) == STACK_TITLES["profile"]
+    mine = [a.get("href").removeprefix("/credentials/") for a in svgs[0].iter(f"{NS}a")]
+    assert mine and all(catalog.get(i).status(TODAY) != "retired" for i in mine)
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<(head|title|desc)[^>]*>.*?</\1>", " ", r.text, flags=re.S))
+    assert [i for i in catalog.ids() if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", text)] == []
+
+
+def test_a_bad_answer_in_the_stacks_link_is_named_and_the_guide_stacks_still_show(client):
+    r = client.get("/stacks", params={"years_experience": "-3"})
+    assert r.status_code == 400
+    assert "How many years have you worked in tech or data?" in r.text and 'role="alert"' in r.text
+    assert r.text.count('class="stack-svg"') == len(STACK_NAMES)
 
 
 @pytest.mark.parametrize("as_of", [date(2026, 1, 15), TODAY, date(2027, 6, 1)])

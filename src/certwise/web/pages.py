@@ -19,8 +19,9 @@ from certwise.web.forms import (
     KINDS,
     LEVELS,
     parse_filters,
+    profile_mapping,
 )
-from certwise.web.stacks_view import stacks_page_data
+from certwise.web.stacks_view import profile_stack_data, stacks_page_data
 from certwise.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -111,12 +112,25 @@ def roadmap_page(request: Request) -> Response:
 
 @router.get("/stacks", response_class=HTMLResponse)
 def stacks_page(request: Request) -> Response:
+    """The guide's stacks, and first the one built for a profile when the query carries answers
+    (the results page links here with them)."""
     as_of = parse_as_of(request.query_params.get("as_of"), request)
-    stacks = stacks_page_data(catalog(request), as_of)
+    cat = catalog(request)
+    stacks = stacks_page_data(cat, as_of)
+    errors: list[str] = []
+    raw = profile_mapping(_get(request))
+    if raw:
+        try:
+            mine = profile_stack_data(services.build_profile(raw, cat, page=True), cat, as_of)
+        except WebError as e:
+            errors.append(e.message)
+        else:
+            stacks = ([mine] if mine else []) + stacks
     for s in stacks:
         s["svg"] = svg.stack_svg(s["title"], s["view"], f"stack-{s['name']}")
-    return render(request, "stacks.html", {"as_of": as_of, "stacks": stacks, "title": "Certification stacks"},
-                  page="stacks")
+    return render(request, "stacks.html", {"as_of": as_of, "stacks": stacks, "errors": errors,
+                                           "title": "Certification stacks"},
+                  status=400 if errors else 200, page="stacks")
 
 
 @router.get("/faq", response_class=HTMLResponse)

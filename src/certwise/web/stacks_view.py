@@ -21,7 +21,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from certwise import words
-from certwise.advice.stacks import STACK_NAMES, named_stack
+from certwise.advice.profile import Profile
+from certwise.advice.stacks import STACK_NAMES, named_stack, stack_for_profile
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -65,15 +66,28 @@ def ref_name(cat: Catalog, ident: str | None) -> str | None:
     return cat.get(ident).name if ident and ident in cat else None
 
 
+def _page_stack(s: dict[str, Any], view: list[dict[str, Any]], cat: Catalog) -> dict[str, Any]:
+    months = s["total_months"]
+    lo, hi = max(1, round(months["low"])), max(1, round(months["high"]))
+    return {**s, "view": view,
+            "months_words": words.span({"low": lo, "high": hi}, "month" if hi == 1 else "months"),
+            "cost_not_stated_names": [n for n in (ref_name(cat, i) for i in s["cost_not_stated"]) if n]}
+
+
 def stacks_page_data(cat: Catalog, as_of: date) -> list[dict[str, Any]]:
     """Every named stack (the engine's dict) with ``view`` (its steps in names),
     ``months_words`` ("5–13 months") and ``cost_not_stated_names``."""
     out = []
     for name in STACK_NAMES:
         s = named_stack(name, cat, as_of)
-        months = s["total_months"]
-        lo, hi = max(1, round(months["low"])), max(1, round(months["high"]))
-        out.append({**s, "view": [step_view(st, cat, as_of) for st in s["steps"]],
-                    "months_words": words.span({"low": lo, "high": hi}, "month" if hi == 1 else "months"),
-                    "cost_not_stated_names": [n for n in (ref_name(cat, i) for i in s["cost_not_stated"]) if n]})
+        out.append(_page_stack(s, [step_view(st, cat, as_of) for st in s["steps"]], cat))
     return out
+
+
+def profile_stack_data(profile: Profile, cat: Catalog, as_of: date) -> dict[str, Any] | None:
+    """The stack built for a profile, like :func:`stacks_page_data`'s (None when nothing fits).
+    Its steps carry no reason: the engine's reasons for a profile's path are written for the
+    API (they name credentials by id); the results page says why each was picked."""
+    s = stack_for_profile(profile, cat, as_of)
+    view = [{**step_view(st, cat, as_of), "why": ""} for st in s["steps"]]
+    return _page_stack(s, view, cat) if view else None
