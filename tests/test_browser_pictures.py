@@ -34,6 +34,14 @@ def _measure(page, selector: str) -> dict:
     return page.evaluate(MEASURE, selector)
 
 
+# each box's words against its rectangle: the names the server wrapped really fit (no font metrics there)
+OVERFLOW = """(sel) => [...document.querySelectorAll(sel)].filter((a) => a.getBoundingClientRect().width > 0)
+  .flatMap((a) => { const r = a.querySelector('rect').getBoundingClientRect();
+    return [...a.querySelectorAll('text')].map((t) => t.getBoundingClientRect())
+      .filter((t) => t.left < r.left - 0.5 || t.right > r.right + 0.5 || t.bottom > r.bottom + 0.5)
+      .map(() => a.textContent); })"""
+
+
 def _inside(box: dict, left: float, right: float) -> bool:
     return box["left"] >= left - 0.5 and box["right"] <= right + 0.5
 
@@ -62,6 +70,7 @@ def test_the_roadmap_and_every_legend_entry_fit_the_column(new_page, size):
     # the boxes themselves: none beyond the column either
     boxes = _measure(page, f"{shown} a.rm-box rect")["boxes"]
     assert len(boxes) > 50 and all(_inside(b, col["left"], col["right"]) for b in boxes)
+    assert page.evaluate(OVERFLOW, f"{shown} a.rm-box") == []
 
 
 @pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
@@ -76,6 +85,7 @@ def test_the_stacks_boxes_fit_the_screen(new_page, size):
     for b in m["boxes"]:
         assert _inside(b, 0, vw) and _inside(b, col["left"], col["right"]), b
     assert page.get_by_role("img", name="The Generative AI Stack").is_visible()
+    assert page.evaluate(OVERFLOW, "svg.stack-svg a") == []
     # a box leads to the credential's page
     page.locator("svg.stack-svg a.st-step").first.click()
     page.wait_for_url("**/credentials/**")
@@ -93,6 +103,9 @@ def test_the_timeline_shows_its_last_month_and_fits_a_phone(new_page, size, path
     assert len(parts) >= 5
     for b in parts:  # the last month's label, the exam labels and the legend are not clipped
         assert _inside(b, svg["left"], svg["right"]), (b, svg)
+    names = _measure(page, f"{shown} .tl-name")["boxes"]
+    name_right = svg["left"] + (238 if size == "desktop" else svg["width"])  # the names' column, or the width
+    assert names and all(_inside(b, svg["left"], name_right) for b in names), names
     months = _measure(page, f"{shown} .tl-month")["boxes"]
     assert len(months) >= 6 and _inside(max(months, key=lambda b: b["right"]), svg["left"], svg["right"])
     hint = page.get_by_text("Scroll sideways")

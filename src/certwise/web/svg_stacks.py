@@ -35,7 +35,7 @@ WIDTH = 340
 SPINE_X = 18  # the path's line, through the step numbers
 BOX_X = 36  # a step's box
 SUB_X = 62  # an alternative's or example's box
-STEP_GAP = 26
+STEP_GAP = 30
 MAIN_FONT = 13
 SUB_FONT = 12
 
@@ -89,7 +89,7 @@ def _step(out: list[str], n: int, st: dict[str, Any], y: float, link: str) -> fl
         status = r["status"]
     else:
         text, fill, href, status = st["label"], "#f4f5f7" if kind != "gone" else "#e6e6e6", None, "active"
-    lines = wrap(text, int((w - 16) / (MAIN_FONT * 0.58)), 3)
+    lines = wrap(text, int((w - 16) / (MAIN_FONT * 0.62)), 3)
     tag = " · ".join(t for t in ("OPTIONAL" if st["optional"] else "", STATUS_TAGS.get(status, "")) if t)
     h = 12 + 16 * len(lines) + (14 if tag else 0)
     dash = ' stroke-dasharray="6 3"' if st["optional"] or kind in ("choice", "existing", "gone") else ""

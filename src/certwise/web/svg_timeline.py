@@ -150,12 +150,13 @@ def _row(out: list[str], it: dict[str, Any], i: int, y: float, X: Any, layout: T
     finish = "Exam" if it.get("finish", "exam") == "exam" else "Finish"
     finishes.add(finish.lower())
     if layout.label_w:
-        out.append(text_lines(8, y + 19, wrap(nm, int(layout.label_w / (11.5 * 0.6)), 2), 11.5, "bold", line_h=13))
+        out.append(text_lines(8, y + 19, wrap(nm, int(layout.label_w / (11.5 * 0.62)), 2), 11.5, "bold", line_h=13,
+                              cls="tl-name"))
         bar_y = y + 10
         row_h = 46.0
     else:
-        lines = wrap(nm, int((layout.width - 16) / (12 * 0.6)), 2)
-        out.append(text_lines(8, y + 14, lines, 12, "bold", line_h=14))
+        lines = wrap(nm, int((layout.width - 16) / (12 * 0.62)), 2)
+        out.append(text_lines(8, y + 14, lines, 12, "bold", line_h=14, cls="tl-name"))
         bar_y = y + 14 * len(lines) + 6
         row_h = bar_y - y + 18 + 22
     x1, x2 = X(s), X(e)
