@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 
-SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "external"
+# Third-party credential-standard files (Open Badges, CTDL, schema.org), copied into the
+# repository with their sources and licences (tests/fixtures/external/SOURCES.md).
+SHARED_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "external"
 
 
 def external(*parts: str) -> Path:
-    """A file of shared/fixtures/external (beside the clone in CI); skip if shared/ is missing."""
+    """A file (or folder) of tests/fixtures/external; a missing one is an error, never a skip."""
     p = SHARED_FIXTURES.joinpath(*parts)
     if not p.exists():
-        pytest.skip(f"shared fixtures not found at {SHARED_FIXTURES} (CI puts shared/ beside the clone)")
+        pytest.fail(f"test fixture {p} is missing: it ships in the repository (tests/fixtures/external)")
     return p
 
 

@@ -25,6 +25,9 @@ from certwise.catalog.search import search, suggest
         ("google ai essentials", "google-ai-essentials"),
         ("az900", "azure-fundamentals"),
         ("cloud practitioner", "aws-cloud-practitioner"),
+        # a mistyped filler word ("certfied") must not let another provider's "AI" names win
+        ("AWS Certfied AI Practioner", "aws-ai-practitioner"),
+        ("Microsoft Cerified Azure AI Fundamentals", "azure-ai-fundamentals"),
     ],
 )
 def test_best_match_first(catalog, query, expected):
@@ -39,3 +42,8 @@ def test_nonsense_finds_nothing(catalog):
 
 def test_suggest_offers_close_ids(catalog):
     assert "aws-ml-specialty" in suggest(catalog, "aws-ml-specialy")
+
+
+@pytest.mark.parametrize("text", ["foo", "xyzzy", "qq"])
+def test_no_did_you_mean_for_what_is_no_credential_s_typo(catalog, text):
+    assert suggest(catalog, text) == []

@@ -153,11 +153,17 @@ def test_renewals_json_and_ics(cli, tmp_path):
     assert g["days_left"] == 46 and g["method"] and g["window_opens"] == "2026-11-11"
     cal = Calendar.from_ical(ics.read_bytes())
     events = [c for c in cal.walk("VEVENT")]
-    assert len(events) == 3  # two expiries and one renewal window
+    assert len(events) == 2  # one event per renewal: the expired one today, the other at its window
     for ev in events:
-        assert ev.get("uid") and ev.get("dtstamp")
+        assert ev.get("uid") and ev.get("dtstamp") and ev.walk("VALARM")
         assert ev.get("dtstart").params.get("VALUE") == "DATE" or not hasattr(ev.decoded("dtstart"), "hour")
-    assert len({str(ev.get("uid")) for ev in events}) == 3
+    assert len({str(ev.get("uid")) for ev in events}) == 2
+    old, pmle = events
+    assert str(old["SUMMARY"]).startswith("Expired: Old Thing") and old.decoded("DTSTART").isoformat() == AS_OF
+    # its window opened on 2026-11-11, before as_of: the reminder is today, not back-dated
+    assert pmle.decoded("DTSTART").isoformat() == AS_OF and str(pmle["SUMMARY"]).startswith("Renew now: ")
+    desc = str(pmle["DESCRIPTION"])
+    assert "How: pass the current exam again" in desc and "Renew at: https://" in desc and "(retake)" not in desc
     assert cli("portfolio", "renewals", "--as-of", AS_OF).code == 0
 
 

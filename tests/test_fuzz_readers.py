@@ -3,7 +3,7 @@
 Readers: profiles (``profile_from``, ``load_profile``), evaluate descriptions (``Description.from_mapping``
 and the file reader), portfolio files (``Store.import_portfolio``), Open Badges 2.0 / 3.0 / VC-JWT
 (``read_badge_bytes``, ``read_badge_uploads``) and CTDL (``CtdlReader``). Documents are generated, and the
-real fixtures (shared/fixtures/external, when present) are mutated. Bounded and deterministic.
+real fixtures (tests/fixtures/external) are mutated. Bounded and deterministic.
 """
 
 from __future__ import annotations
@@ -130,8 +130,7 @@ def _mutate_text(draw: Callable[..., Any], text: str) -> str:
 
 def _seeds(*parts: str) -> list[Any]:
     folder = SHARED_FIXTURES.joinpath(*parts)
-    if not folder.exists():
-        return []
+    assert folder.exists(), f"test fixtures {folder} are missing (they ship in tests/fixtures/external)"
     return [json.loads(p.read_text(encoding="utf-8-sig")) for p in sorted(folder.glob("*.json"))]
 
 
@@ -380,6 +379,6 @@ def test_ctdl_import_any_document(text):
 
 
 def test_fuzz_seeds_are_read():
-    """The mutations start from documents the readers accept (when the shared fixtures are present)."""
+    """The mutations start from documents the readers accept (the fixtures in tests/fixtures/external)."""
     for doc in (_OB2, _OB3):
         assert read_badge_bytes("b.json", json.dumps(doc).encode()).doc == doc

@@ -80,7 +80,7 @@ def test_ob3_simple(catalog):
 
 
 def test_every_external_badge_file_reads_as_its_content_says(catalog):
-    """All of shared/fixtures/external/openbadges-* at once: 2 OB2 awards + 3 OB3 awards."""
+    """All of tests/fixtures/external/openbadges-* at once: 2 OB2 awards + 3 OB3 awards."""
     files = sorted(external("openbadges-2.0").glob("*.json")) + sorted(external("openbadges-3.0").glob("*.json"))
     badges = read_badges(files, catalog, TODAY)
     got = sorted((b.name, str(b.expires), b.expired) for b in badges)

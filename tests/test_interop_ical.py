@@ -173,3 +173,68 @@ def test_any_plan_round_trips(lo, hpw, domains):
     events = parse(ics).walk("VEVENT")
     assert all("UID" in e and "DTSTAMP" in e for e in events)
     assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+# --- renewal reminders (interop.renewal_ics: the web's renewals.ics and `portfolio renewals --ics`) ---
+
+def renewal(**over: Any) -> dict[str, Any]:
+    r = {"entry_id": "e1", "name": "Example Cert", "issuer": "Example Corp", "expires": "2027-06-01",
+         "window_opens": "2027-04-02", "method": "continuing-education", "status": "due",
+         "renew_url": "https://example.org/renew", "note": None}
+    r.update(over)
+    return r
+
+
+def renewal_events(*renewals: dict[str, Any], as_of: date = date(2026, 11, 25)) -> list[Any]:
+    from certwise.interop.renewal_ics import renewals_to_ics
+
+    cal = parse(renewals_to_ics(list(renewals), stamp=STAMP, as_of=as_of))
+    assert str(cal["VERSION"]) == "2.0" and "renewals" in str(cal["PRODID"])
+    return list(cal.walk("VEVENT"))
+
+
+def test_a_renewal_is_one_event_at_its_window_start_with_a_week_and_a_day_of_notice():
+    (ev,) = renewal_events(renewal())
+    assert ev.decoded("DTSTART") == date(2027, 4, 2) and ev["DTSTART"].params.get("VALUE") == "DATE"
+    assert ev.decoded("DTEND") == date(2027, 4, 3) and str(ev["UID"]) == "e1-renewal@certwise"
+    assert str(ev["SUMMARY"]) == "Renew Example Cert by 1 June 2027"
+    assert str(ev["DESCRIPTION"]) == (
+        "Renew your Example Cert: it expires on 1 June 2027. You can renew from today until 1 June 2027. "
+        "How: earn and report the continuing-education credits the provider asks for. "
+        "Renew at: https://example.org/renew")
+    alarms = [(a.decoded("TRIGGER"), str(a["ACTION"])) for a in ev.walk("VALARM")]
+    assert alarms[:2] == [(-timedelta(days=7), "DISPLAY"), (timedelta(hours=9), "DISPLAY")]
+    assert alarms[2][0] == datetime(2027, 5, 25, 9, 0, tzinfo=UTC)  # and a week before it expires
+
+
+def test_an_unknown_window_is_90_days_before_expiry_and_the_description_says_so():
+    (ev,) = renewal_events(renewal(window_opens=None, method="retake", renew_url=None))
+    assert ev.decoded("DTSTART") == date(2027, 3, 3)
+    desc = str(ev["DESCRIPTION"])
+    assert "not known here, so this reminder is set 90 days before the expiry" in desc
+    assert "How: pass the current exam again." in desc and "Renew at" not in desc
+
+
+def test_an_open_window_is_today_never_back_dated():
+    (ev,) = renewal_events(renewal(expires="2027-01-10", window_opens="2026-11-11"))
+    assert ev.decoded("DTSTART") == date(2026, 11, 25)
+    assert str(ev["SUMMARY"]).startswith("Renew now: Example Cert")
+    assert "Its renewal window opened on 11 November 2026: renew now." in str(ev["DESCRIPTION"])
+    assert [a.decoded("TRIGGER") for a in ev.walk("VALARM")][0] == timedelta(hours=9)  # no alarm in the past
+
+
+def test_an_expired_one_is_flagged_on_as_of_with_how_to_earn_it_again():
+    (ev,) = renewal_events(renewal(expires="2025-01-10", status="expired", method="free-online-assessment"))
+    assert ev.decoded("DTSTART") == date(2026, 11, 25)
+    assert str(ev["SUMMARY"]) == "Expired: Example Cert (expired on 10 January 2025)"
+    assert [str(c) for c in ev["CATEGORIES"].cats] == ["Expired"] and str(ev["X-CERTWISE-STATUS"]) == "expired"
+    desc = str(ev["DESCRIPTION"])
+    assert desc.startswith("EXPIRED on 10 January 2025: your Example Cert from Example Corp is no longer current.")
+    assert "earn it anew, usually by passing the current exam; ask Example Corp whether" in desc
+    assert "Details at: https://example.org/renew" in desc
+
+
+def test_renewals_without_an_expiry_are_left_out_and_uids_are_stable():
+    a = renewal_events(renewal(), renewal(entry_id="e2", expires=None))
+    b = renewal_events(renewal(), as_of=date(2026, 12, 1))
+    assert [str(e["UID"]) for e in a] == [str(e["UID"]) for e in b] == ["e1-renewal@certwise"]

@@ -383,3 +383,17 @@ def test_pages_speak_in_names_not_ids_commands_or_slugs(client, catalog, path):
                           r"stack|catalog|serve|faq)\b", text)
     assert ids == [] and commands == []
     assert not [s for s in SLUGS if re.search(rf"\b{s}\b", text)]
+
+
+def test_the_stylesheet_s_blocks_are_all_closed():
+    """Each topic adds its own block to style.css: an unclosed @media swallows every later rule."""
+    from pathlib import Path
+
+    import certwise.web
+
+    css = (Path(certwise.web.__file__).parent / "static" / "style.css").read_text()
+    depth = 0
+    for n, line in enumerate(css.splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"style.css line {n}: a '}}' closes nothing"
+    assert depth == 0, "style.css ends with an unclosed block"

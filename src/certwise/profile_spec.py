@@ -77,7 +77,7 @@ class FieldSpec(_Record):
     """One profile field (SPEC.md §3)."""
 
     __slots__ = ("name", "kind", "default", "help", "question", "choices", "aliases", "value_aliases", "minimum",
-                 "exclusive_minimum", "rule", "metavar", "presets", "example")
+                 "exclusive_minimum", "maximum", "rule", "fix", "metavar", "presets", "example")
     name: str
     kind: Kind
     default: Any
@@ -88,7 +88,9 @@ class FieldSpec(_Record):
     value_aliases: dict[str, str]  # other spellings of values
     minimum: float | None
     exclusive_minimum: bool
+    maximum: float | None  # inclusive
     rule: str  # the bound in words: "a whole number ≥ 0"
+    fix: str  # how to answer, in the questionnaire's words: "give a whole number from 0 to 60, like 4"
     metavar: str
     presets: tuple[Preset, ...]
     example: Any
@@ -96,11 +98,12 @@ class FieldSpec(_Record):
     def __init__(self, name: str, kind: Kind, default: Any, *, help: str, question: str,  # noqa: A002
                  choices: tuple[Choice, ...] = (), aliases: tuple[str, ...] = (),
                  value_aliases: dict[str, str] | None = None, minimum: float | None = None,
-                 exclusive_minimum: bool = False, rule: str = "", metavar: str = "",
-                 presets: tuple[Preset, ...] = (), example: Any = None):
+                 exclusive_minimum: bool = False, maximum: float | None = None, rule: str = "", fix: str = "",
+                 metavar: str = "", presets: tuple[Preset, ...] = (), example: Any = None):
         self._set(name=name, kind=kind, default=default, help=help, question=question, choices=choices,
                   aliases=aliases, value_aliases=dict(value_aliases or {}), minimum=minimum,
-                  exclusive_minimum=exclusive_minimum, rule=rule, metavar=metavar, presets=presets, example=example)
+                  exclusive_minimum=exclusive_minimum, maximum=maximum, rule=rule, fix=fix or _FIXES.get(kind, ""),
+                  metavar=metavar, presets=presets, example=example)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -117,13 +120,21 @@ class FieldSpec(_Record):
         return self.kind in ("choices", "ids")
 
     def accepts(self, x: float) -> bool:
-        """Is ``x`` within this number field's bound?"""
+        """Is ``x`` within this number field's bounds?"""
+        if self.maximum is not None and x > self.maximum:
+            return False
         if self.minimum is None:
             return True
         return x > self.minimum if self.exclusive_minimum else x >= self.minimum
 
 
 FLAG_ALIASES = ("budget", "hours", "years")  # SPEC §3: --budget, --hours, --years
+
+# How to answer a question of each kind when the answer given is not one the questionnaire takes.
+_FIXES = {"choice": "choose one of the answers shown", "choices": "tick only answers from the list shown",
+          "ids": "give names or exam codes as the catalog shows them, separated by commas"}
+YEARS_MAX = 60  # a working life; the questionnaire's and the engine's upper bound
+HOURS_MAX = 168  # a week has 168 hours
 
 PROFILE_SPEC: tuple[FieldSpec, ...] = (
     FieldSpec(
@@ -151,7 +162,8 @@ PROFILE_SPEC: tuple[FieldSpec, ...] = (
         "years_experience", "whole", 0,
         help="Years working in tech or data (early 0-2, mid 3-7, senior 8+).",
         question="How many years have you worked in tech or data?",
-        aliases=("years", "experience"), minimum=0, rule="a whole number ≥ 0", metavar="N", example=4,
+        aliases=("years", "experience"), minimum=0, maximum=YEARS_MAX, rule=f"a whole number from 0 to {YEARS_MAX}",
+        fix=f"give a whole number from 0 to {YEARS_MAX}, like 4", metavar="N", example=4,
     ),
     FieldSpec(
         "cloud", "choice", "none",
@@ -236,6 +248,7 @@ PROFILE_SPEC: tuple[FieldSpec, ...] = (
         help="What you can spend in USD; 0 means free options only (default: no limit).",
         question="How much can you spend?",
         aliases=("budget",), minimum=0, rule="a number ≥ 0 (0 means free options only)", metavar="USD",
+        fix="give an amount in US dollars, 0 or more (0 means free options only), like 300",
         presets=(Preset("", "No set limit"), Preset("0", "Free options only"), Preset("100", "Up to $100"),
                  Preset("300", "Up to $300"), Preset("1000", "Up to $1,000"),
                  Preset("5000", "Up to $5,000", "university programs cost more")),
@@ -244,8 +257,9 @@ PROFILE_SPEC: tuple[FieldSpec, ...] = (
         "hours_per_week", "number", 5,
         help="Hours a week you can study (default 5).",
         question="Hours a week you can study",
-        aliases=("hours",), minimum=0, exclusive_minimum=True, rule="a number above 0 (hours you can study each week)",
-        metavar="N",
+        aliases=("hours",), minimum=0, exclusive_minimum=True, maximum=HOURS_MAX,
+        rule=f"a number above 0 and at most {HOURS_MAX} (hours you can study each week)",
+        fix=f"give a number of hours above 0 and at most {HOURS_MAX}, like 5", metavar="N",
         presets=(Preset("2", "About 2 hours"), Preset("5", "About 5 hours"), Preset("10", "About 10 hours"),
                  Preset("15", "About 15 hours"), Preset("20", "20 hours or more")),
     ),
@@ -254,6 +268,7 @@ PROFILE_SPEC: tuple[FieldSpec, ...] = (
         help="By when you want the credential, in months (default: no deadline).",
         question="By when do you want it?",
         minimum=0, exclusive_minimum=True, rule="a number above 0 (your time horizon in months)", metavar="N",
+        fix="give a number of months above 0, like 6",
         presets=(Preset("", "No deadline"), Preset("1", "Within a month"), Preset("3", "Within 3 months"),
                  Preset("6", "Within 6 months"), Preset("12", "Within a year")),
     ),
@@ -315,6 +330,8 @@ def api_model(name: str = "ProfileIn", **extra: Any) -> Any:
             typ = float
         if f.minimum is not None:
             kw["gt" if f.exclusive_minimum else "ge"] = f.minimum
+        if f.maximum is not None:
+            kw["le"] = f.maximum
         if f.kind in ("whole", "number"):
             kw["allow_inf_nan"] = False
         fields[f.name] = (typ | None, Field(None, **kw))

@@ -69,3 +69,23 @@ def level_name(value: str) -> str:
 
 def status_word(value: str) -> str:
     return STATUS_WORDS.get(value, _words(value).capitalize())
+
+
+# --- renewal methods (portfolio renewals: the calendar and the page) -------------------------
+# How a holder renews, as an instruction; "none" and "not-applicable" have nothing to renew.
+RENEWAL_HOW = {
+    "retake": "pass the current exam again",
+    "discounted-retake": "pass the current exam again (holders get a discount on it)",
+    "free-online-assessment": "pass the provider's free online renewal assessment",
+    "continuing-education": "earn and report the continuing-education credits the provider asks for",
+    "recertification-exam": "pass the provider's recertification exam",
+}
+
+
+def renewal_how(method: str | None) -> str | None:
+    """How to renew under a catalog renewal method, as an instruction (None: nothing to renew).
+
+    >>> renewal_how("continuing-education")
+    'earn and report the continuing-education credits the provider asks for'
+    """
+    return RENEWAL_HOW.get(method or "")

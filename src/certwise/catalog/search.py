@@ -28,6 +28,17 @@ def _squashed(s: str) -> str:
     return _NON_ALNUM.sub("", s.lower())
 
 
+def _is_stop(word: str) -> bool:
+    """A word that carries no meaning, also when mistyped ("certfied", "cerification")."""
+    if word in _STOP:
+        return True
+    if len(word) < 6:
+        return False
+    from rapidfuzz import fuzz
+
+    return any(len(s) >= 6 and fuzz.ratio(word, s, processor=None) >= 85 for s in _STOP)
+
+
 def _expand(s: str) -> str:
     return " ".join(_EXPAND.get(w, w) for w in s.split())
 
@@ -57,7 +68,7 @@ def _score(query: str, c: Credential) -> float:
         if len(q_sq) >= 3 and _squashed(n).startswith(q_sq):
             best = max(best, 92.0)
     q_ex = _expand(q_sp)
-    q_words = [w for w in q_ex.split() if w not in _STOP] or q_ex.split()
+    q_words = [w for w in q_ex.split() if not _is_stop(w)] or q_ex.split()
     q_core = " ".join(q_words)
     provider = _spaced(c.provider)
     for key in _keys(c):
@@ -93,10 +104,10 @@ def search(
 def suggest(catalog: Iterable[Credential], text: str, n: int = 3) -> list[str]:
     """Closest ids for an unknown identifier (for 'did you mean' messages)."""
     creds = list(catalog)
-    hits = [c.id for c, _ in search(creds, text, limit=n, min_score=50.0)]
+    hits = [c.id for c, _ in search(creds, text, limit=n, min_score=60.0)]
     if hits:
         return hits
     from rapidfuzz import fuzz, process, utils
 
     found = process.extract(text, [c.id for c in creds], scorer=fuzz.WRatio, processor=utils.default_process, limit=n)
-    return [m for m, s, _ in found if s >= 40]
+    return [m for m, s, _ in found if s >= 75]  # below that, a suggestion is noise ("foo" is no id's typo)

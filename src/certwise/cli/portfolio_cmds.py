@@ -326,7 +326,7 @@ def renewals_cmd(within: int, ics: Path | None, as_of: date, as_json: bool) -> N
     if ics is not None:
         from certwise.interop.renewal_ics import renewals_to_ics
 
-        _write(ics, renewals_to_ics(report["renewals"]), "the calendar")
+        _write(ics, renewals_to_ics(report["renewals"], as_of=as_of), "the calendar")
         report["ics"] = str(ics)
     if as_json:
         emit_json(report)

@@ -33,7 +33,7 @@ def portfolio_report(entries: list[Entry], as_of: date) -> dict[str, Any]:
 
 
 def renewal_dict(d: RenewalDue, catalog: Catalog | None) -> dict[str, Any]:
-    """One renewal, with the provider's rule (method, window, cost) when the catalog knows it."""
+    """One renewal, with the provider's rule (method, window, cost, where to renew) when the catalog knows it."""
     e = d.entry
     out: dict[str, Any] = {
         **e.to_dict(),
@@ -43,6 +43,7 @@ def renewal_dict(d: RenewalDue, catalog: Catalog | None) -> dict[str, Any]:
         "window_opens": None,
         "renewal_cost_usd": None,
         "note": None,
+        "renew_url": None,
     }
     cred = None
     if catalog is not None and e.id:
@@ -55,6 +56,7 @@ def renewal_dict(d: RenewalDue, catalog: Catalog | None) -> dict[str, Any]:
             out["window_opens"] = (e.expires - timedelta(days=r.window_days)).isoformat()
         out["renewal_cost_usd"] = r.cost_usd
         out["note"] = r.note
+        out["renew_url"] = cred.url
     return out
 
 

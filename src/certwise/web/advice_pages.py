@@ -12,13 +12,17 @@ from fastapi.responses import HTMLResponse, Response
 
 from certwise import profile_spec
 from certwise.web import services
-from certwise.web.deps import catalog, parse_as_of, query_list
+from certwise.web.deps import DATE_RANGE, catalog, parse_as_of, query_list, web
 from certwise.web.errors import WebError
 from certwise.web.forms import (
+    Problem,
+    check_answers,
     form_values,
     profile_mapping,
     profile_query,
-    questionnaire,
+    quoted,
+    values_again,
+    wizard_context,
 )
 from certwise.web.svg import timeline_pictures
 from certwise.web.templating import render
@@ -36,20 +40,40 @@ def _get(request: Request) -> Any:
 def start_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     raw = profile_mapping(_get(request))
-    return render(request, "start.html", {"as_of": as_of, "v": form_values(None, raw), "errors": [],
-                                          **questionnaire()}, page="start")
+    return render(request, "start.html", {"as_of": as_of, **wizard_context(form_values(None, raw))}, page="start")
+
+
+def _date_problem(request: Request) -> tuple[date, Problem | None]:
+    """The as-of date of the link, or today and a problem saying what was wrong with it."""
+    value = request.query_params.get("as_of")
+    try:
+        return parse_as_of(value, request), None
+    except WebError:
+        return web(request).today(), Problem(None, f"The date in the link, {quoted(value)}, is not one we can work "
+                                                   f"with: {DATE_RANGE} — or leave it out to use today's date.", "")
 
 
 @router.get("/results", response_class=HTMLResponse)
 def results_page(request: Request) -> Response:
-    as_of = parse_as_of(request.query_params.get("as_of"), request)
+    as_of, date_problem = _date_problem(request)
     cat = catalog(request)
     raw = profile_mapping(_get(request))
+    message = ""
     try:
         profile = services.build_profile(raw, cat, page=True)
     except WebError as e:
-        return render(request, "start.html", {"as_of": as_of, "v": form_values(None, raw), "errors": [e.message],
-                                              **questionnaire()}, status=400, page="start")
+        profile, message = None, e.message
+    if profile is None or date_problem:
+        # Every problem at once, each in the question's words, and the questionnaire again at the first one.
+        good, problems = check_answers(raw, cat)
+        if date_problem:
+            problems.append(date_problem)
+        if not problems:  # the engine refused the answers together though each one passes: say its words
+            problems.append(Problem(None, message, ""))
+        ctx = {"as_of": as_of, **wizard_context(values_again(raw, good), problems)}
+        if date_problem:
+            ctx["as_of_param"] = ""
+        return render(request, "start.html", ctx, status=400, page="start")
     r = services.recommend_data(profile, cat, as_of)
     ids, plan = services.results_plan(r, profile, cat, as_of)
     names = {c.id: c.name for c in cat}
@@ -154,7 +178,7 @@ def check_page(request: Request) -> Response:
             if not errors:
                 result = services.evaluate_desc(cat, desc, as_of)
     except WebError as e:
-        errors.append(e.message)
+        errors.extend([f["message"] for f in e.fields] if len(e.fields) > 1 else [e.message])
     if errors:
         status = 400
     live = sorted((c for c in cat), key=lambda c: c.name.lower())

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from certwise import __version__
 from certwise.catalog.load import Catalog
-from certwise.web import advice_pages, api, pages, portfolio_pages
+from certwise.web import advice_pages, api, api_examples, pages, portfolio_pages
 from certwise.web.error_pages import install_error_handlers
 from certwise.web.security import SecurityMiddleware
 from certwise.web.state import WebState
@@ -46,12 +46,13 @@ def create_app(
         title="certwise",
         version=__version__,
         description=(
-            "Which AI certifications are worth it for you. The same engine as the `certwise` CLI; "
-            "bodies and answers follow SPEC.md §4. Every error has the shape "
+            "Which AI certifications are worth it for you. The same engine and the same JSON as the "
+            "`certwise` CLI's `--json`; the profile's fields and allowed values are in docs/PROFILE.md. "
+            "Every error has the shape "
             '`{"error": {"code", "message", "fields": [{"field", "message"}]}}`.'
         ),
         openapi_url="/api/v1/openapi.json",
-        docs_url=None,  # Swagger UI loads assets from a CDN; the app must work offline
+        docs_url=None,  # pages.api_docs serves Swagger UI from static/ (no CDN) at /api/v1/docs
         redoc_url=None,
     )
     app.state.web = WebState(catalog, store_url, as_of)
@@ -61,6 +62,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(advice_pages.router)
     app.include_router(portfolio_pages.router)
+    api_examples.install(app)  # example requests and answers in the OpenAPI document
     install_error_handlers(app)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     return app

@@ -160,7 +160,16 @@ def api_page(request: Request) -> Response:
         for method, op in ops.items():
             endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                               "tag": (op.get("tags") or [""])[0]})
-    return render(request, "api.html", {"endpoints": endpoints}, page="")
+    return render(request, "api.html", {"endpoints": endpoints, "docs_url": API_DOCS}, page="")
+
+
+API_DOCS = "/api/v1/docs"
+
+
+@router.get(API_DOCS, response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    """The interactive docs: the vendored Swagger UI (static/swagger-ui), started by static/api-docs.js."""
+    return render(request, "api_docs.html", {"openapi_url": request.app.openapi_url}, page="")
 
 
 @router.get("/favicon.ico")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from certwise import profile_spec
 from certwise.advice.audit import Holding, audit
 from certwise.advice.description import DescriptionError
 from certwise.advice.details import CompareError, comparison, credential_report, roi_report
@@ -28,6 +27,7 @@ from certwise.store.entry_rules import record_entry
 from certwise.store.reports import portfolio_report, renewals_report
 from certwise.userfiles import is_text
 from certwise.web.errors import WebError, bad_input, not_found
+from certwise.web.forms import check_answers
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
 from certwise.words import cap
 
@@ -84,14 +84,16 @@ def roadmap_data(cat: Catalog, as_of: date) -> dict[str, Any]:
 # --- recommend --------------------------------------------------------------------------------
 
 def build_profile(mapping: dict[str, Any], cat: Catalog, *, page: bool = False) -> Profile:
-    """A Profile from answers, or a 400 naming the field; ``page`` words it by the question asked."""
+    """A Profile from answers, or a 400 naming the field; ``page`` words every problem by the
+    question asked (the error's ``fields`` hold one message each)."""
     try:
         return profile_from(mapping, None, catalog=cat)
     except ProfileError as e:
-        message = str(e)
-        if page and e.field:
-            message = f"{profile_spec.field(e.field).question}: {e.detail}"
-        raise bad_input(message, e.field) from None
+        problems = check_answers(mapping, cat)[1] if page else []
+        if not problems:
+            raise bad_input(str(e), e.field) from None
+        raise WebError(400, "bad-input", " ".join(p.text for p in problems),
+                       [{"field": p.field or "", "message": p.text} for p in problems]) from None
 
 
 def recommend_data(profile: Any, cat: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
@@ -232,18 +234,14 @@ BADGE_STATUS = {"too-large": (413, "too-large"), "badge-image": (415, "unsupport
 
 
 def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str, bytes]],
-                  *, page: bool = False, accept_unverified: bool = False) -> dict[str, Any]:
-    """Read uploaded Open Badges and record them (the CLI's ``portfolio import-badge``)."""
+                  *, accept_unverified: bool = False) -> dict[str, Any]:
+    """Read uploaded Open Badges and record them, all or none (the API; the CLI's ``portfolio import-badge``).
+    The page reads file by file instead (:mod:`certwise.web.portfolio_actions`)."""
     try:
         badges = read_badge_uploads(files, cat, as_of)
     except BadgeError as e:
         status, code = BADGE_STATUS.get(e.code, (400, "bad-input"))
         message = e.message
-        if page and e.code == "badge-image":
-            message = (f"{e.file} is a badge image. Upload the badge's JSON file instead (your badge provider "
-                       "offers it as a download, often called the assertion).")
-        elif page and e.code == "no-files":
-            message = "Choose one or more badge files to upload."
         raise WebError(status, code, message, [{"field": "files", "message": message}]) from None
     for b in badges:  # text the store can keep: a lone surrogate ("\\ud800") parses as JSON but is no text
         for field in ("name", "issuer", "credential_url"):
@@ -255,12 +253,4 @@ def import_badges(store: Store, cat: Catalog, as_of: date, files: list[tuple[str
         return {"as_of": as_of.isoformat(),
                 "imported": record_badges(store, badges, cat, as_of, accept_unverified=accept_unverified)}
     except EntryError as e:
-        raise entry_error(e, page) from None
-
-
-def _is_text(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        raise entry_error(e, False) from None
