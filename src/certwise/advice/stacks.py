@@ -65,7 +65,7 @@ _NAMED: dict[str, list[dict[str, Any]]] = {
          "why": "\"A cloud fundamental certification (AWS Cloud Practitioner, Azure Fundamentals)\": speak the "
                 "language of the platforms your product runs on."},
         {"label": "Product management certification (optional but valuable)", "optional": True, "options": [],
-         "why": "The guide lists it as optional; any recognised product-management credential."},
+         "why": "The guide lists it as optional; any recognised product management credential."},
     ],
     "data-to-ai": [
         {"label": "Your existing data credentials", "existing": True,
