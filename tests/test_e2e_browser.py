@@ -19,7 +19,7 @@ def test_questionnaire_leads_to_a_result(page):
     top = page.locator("#top-h a")
     assert top.inner_text()
     assert page.get_by_text("Your first pick").is_visible()
-    assert page.locator("svg.timeline-svg").count() == 1
+    assert page.locator("svg.timeline-svg:visible").count() == 1  # the desktop drawing (the phone one is hidden)
     assert "role=developer" in page.url and "cloud=aws" in page.url and "budget_usd=300" in page.url
 
 
@@ -68,7 +68,7 @@ def test_download_the_calendar(page):
     page.get_by_label("Hours a week").fill("8")
     page.get_by_role("button", name="Make the plan").click()
     page.wait_for_url(re.compile(r"/plan\?"))  # the click navigates; count() does not wait for it
-    assert page.locator("svg.timeline-svg").count() == 1
+    assert page.locator("svg.timeline-svg:visible").count() == 1  # the desktop drawing (the phone one is hidden)
     with page.expect_download() as info:
         page.locator("#ics-link").click()
     d = info.value

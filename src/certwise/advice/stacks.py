@@ -65,7 +65,7 @@ _NAMED: dict[str, list[dict[str, Any]]] = {
          "why": "\"A cloud fundamental certification (AWS Cloud Practitioner, Azure Fundamentals)\": speak the "
                 "language of the platforms your product runs on."},
         {"label": "Product management certification (optional but valuable)", "optional": True, "options": [],
-         "why": "The guide lists it as optional; any recognised product-management credential."},
+         "why": "The guide lists it as optional; any recognised product management credential."},
     ],
     "data-to-ai": [
         {"label": "Your existing data credentials", "existing": True,
@@ -194,7 +194,7 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
             st: dict[str, Any] = {"id": c.id, "name": c.name, "why": spec["why"]}
             if replaced is not None:
                 st["replaces"] = replaced.id
-                st["why"] += f" ({replaced.name} retired on {replaced.lifecycle.retired}; {c.id} is its successor.)"
+                st["why"] += f" ({replaced.name} retired on {replaced.lifecycle.retired}; {c.name} is its successor.)"
             alts = []
             for a in spec.get("alternatives", []):
                 ac, _ = live_version(a, catalog, as_of)

@@ -24,7 +24,7 @@ from certwise.web.forms import (
     values_again,
     wizard_context,
 )
-from certwise.web.svg import timeline_svg
+from certwise.web.svg import timeline_pictures
 from certwise.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -91,7 +91,7 @@ def results_page(request: Request) -> Response:
         "names": names,
         "held_names": [names.get(h, h) for h in r["profile"]["held"]],
         "plan": plan,
-        "timeline": timeline_svg(plan, names, title="Your plan") if plan else None,
+        "timeline": timeline_pictures(plan, names, title="Your plan") if plan else None,
         "query": query,
         "plan_query": urlencode(plan_pairs),
         "share_url": f"{str(request.base_url).rstrip('/')}/results?{query}",
@@ -233,7 +233,7 @@ def plan_page(request: Request) -> Response:
     return render(request, "plan.html", {
         "as_of": as_of, "plan": plan, "errors": errors, "creds": live, "names": names,
         "chosen": resolved + [""] * max(0, 4 - len(resolved)), "start": start, "hpw": f"{hpw:g}", "years": years,
-        "timeline": timeline_svg(plan, names) if plan else None,
+        "timeline": timeline_pictures(plan, names) if plan else None,
         "ics_query": urlencode(pairs),
     }, status=400 if errors else 200, page="plan")
 

@@ -1,4 +1,4 @@
-"""The catalog pages (browse, one credential, compare, roadmap, FAQ, the API described for people):
+"""The catalog pages (browse, one credential, compare, roadmap, stacks, FAQ, the API described for people):
 each route parses input, calls one engine function, renders the same dict the API returns
 (build the answer once, render it twice)."""
 
@@ -12,14 +12,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from certwise.advice.faq import faq
 from certwise.catalog.browse import SORTS, STATUSES
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
-from certwise.web import services
+from certwise.web import services, svg
 from certwise.web.deps import catalog, parse_as_of, query_list
 from certwise.web.errors import WebError, bad_input
 from certwise.web.forms import (
     KINDS,
     LEVELS,
     parse_filters,
+    profile_mapping,
 )
+from certwise.web.stacks_view import profile_stack_data, stacks_page_data
 from certwise.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -102,7 +104,33 @@ def compare_page(request: Request) -> Response:
 def roadmap_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     data = services.roadmap_data(catalog(request), as_of)
-    return render(request, "roadmap.html", {"as_of": as_of, "r": data}, page="roadmap")
+    creds = [c for cs in data["by_provider"].values() for c in cs]
+    # the tablet's and the phone's drawings beside the desktop's; the stylesheet shows the one that fits
+    others = [svg.roadmap_svg(creds, as_of=as_of, layout=layout) for layout in (svg.MEDIUM, svg.NARROW)]
+    return render(request, "roadmap.html", {"as_of": as_of, "r": data, "other_svgs": others}, page="roadmap")
+
+
+@router.get("/stacks", response_class=HTMLResponse)
+def stacks_page(request: Request) -> Response:
+    """The guide's stacks, and first the one built for a profile when the query carries answers
+    (the results page links here with them)."""
+    as_of = parse_as_of(request.query_params.get("as_of"), request)
+    cat = catalog(request)
+    stacks = stacks_page_data(cat, as_of)
+    errors: list[str] = []
+    raw = profile_mapping(_get(request))
+    if raw:
+        try:
+            mine = profile_stack_data(services.build_profile(raw, cat, page=True), cat, as_of)
+        except WebError as e:
+            errors.append(e.message)
+        else:
+            stacks = ([mine] if mine else []) + stacks
+    for s in stacks:
+        s["svg"] = svg.stack_svg(s["title"], s["view"], f"stack-{s['name']}")
+    return render(request, "stacks.html", {"as_of": as_of, "stacks": stacks, "errors": errors,
+                                           "title": "Certification stacks"},
+                  status=400 if errors else 200, page="stacks")
 
 
 @router.get("/faq", response_class=HTMLResponse)

@@ -19,6 +19,7 @@ NAV = (
     ("/", "start", "Start"),
     ("/catalog", "catalog", "Catalog"),
     ("/roadmap", "roadmap", "Roadmap"),
+    ("/stacks", "stacks", "Stacks"),
     ("/check", "check", "Check a certification"),
     ("/plan", "plan", "Plan"),
     ("/portfolio", "portfolio", "Portfolio"),
