@@ -90,6 +90,7 @@ def _mark(shape: str, x: float, y: float, r: float, colour: str, hollow: bool, e
         return f'<rect x="{_f(x - s)}" y="{_f(y - s)}" width="{_f(2 * s)}" height="{_f(2 * s)}" {paint}/>'
     if shape in ("triangle", "down", "diamond"):
         k = 1.2 * r
+        pts: tuple[tuple[float, float], ...]
         if shape == "triangle":
             pts = ((x, y - k), (x + k, y + k * 0.8), (x - k, y + k * 0.8))
         elif shape == "down":
@@ -104,10 +105,10 @@ def point_name(p: dict[str, Any]) -> str:
     """A point's accessible name, in words: what it is, what it costs, how long it takes."""
     study = hours(p["hours"])
     study += " of study (a typical range for its level: no source states it)" if p.get("hours_estimated") else " of study"
-    bits = [f"{p['name']} ({p['provider']})", f"{usd(p['cost'])} over 3 years", study, level_name(p["level"])]
+    bits = [f"{usd(p['cost'])} over 3 years", study, level_name(p["level"])]
     if p.get("status") == "retired":
         bits.append("retired")
-    return "; ".join(bits)
+    return f"{p['name']} ({p['provider']}): " + "; ".join(bits)
 
 
 def _legend(levels: list[str], hollow: bool, retired: bool, lay: dict[str, float], y0: float) -> tuple[str, float]:
