@@ -77,8 +77,8 @@ def test_clicking_a_point_opens_that_credentials_page(new_page, size):
     page.goto("/catalog/chart?provider=Google+Cloud")
     chart = visible_chart(page)
     assert_fits(page, chart, WIDTHS[size])
-    point = chart.locator('a.chart-point[data-id="google-ml-engineer"]')
-    assert "Google Cloud Professional Machine Learning Engineer" in point.locator("title").text_content()
+    point = chart.get_by_role("link", name=re.compile(r"^Google Cloud Professional Machine Learning Engineer \(Google"))
+    assert point.get_attribute("data-id") == "google-ml-engineer"  # its accessible name, in words, from <title>
     point.click()
     page.wait_for_url(re.compile(r"/credentials/google-ml-engineer$"))
     assert page.locator("h1").inner_text() == "Google Cloud Professional Machine Learning Engineer"
@@ -123,7 +123,9 @@ def test_the_retired_toggle_shows_dimmed_retired_credentials_with_their_successo
 def test_a_retired_credentials_page_plans_its_successor(page):
     page.goto("/credentials/azure-ai-engineer")
     assert page.get_by_role("link", name="Plan my study for this").count() == 0
-    page.get_by_role("link", name=re.compile("^Plan its successor")).first.click()
+    successor = "Microsoft Certified – Azure AI Apps and Agents Developer Associate"
+    assert page.get_by_role("link", name=f"Plan its successor: {successor}").count() == 2  # the note and the actions
+    page.get_by_role("link", name=f"Plan its successor: {successor}").first.click()
     page.wait_for_url(re.compile(r"/plan\?ids=azure-ai-apps-agents-developer"))
     assert page.locator("svg.timeline-svg").is_visible()
     assert page.get_by_text("Please check").count() == 0
