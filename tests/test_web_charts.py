@@ -264,3 +264,37 @@ def test_a_closed_credential_says_who_can_register_before_its_plan(client, catal
 def test_list_credentials_is_unchanged_for_the_other_faces(catalog):
     everything = list_credentials(catalog, TODAY, Filters(), "tier")
     assert everything["count"] == len(catalog)
+
+
+# --- the new pages as pages ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [
+    "/catalog/chart", "/catalog/chart?level=professional&as_of=2026-11-25", "/catalog?retired=show",
+    "/catalog?status=retired", "/credentials/azure-ai-engineer", "/credentials/aws-ml-specialty",
+    "/credentials/kaggle-learn", "/credentials/google-ml-engineer",
+])
+def test_the_pages_are_well_formed_and_speak_in_names(client, catalog, path):
+    r = client.get(path)
+    assert r.status_code == 200 and "default-src 'self'" in r.headers["content-security-policy"]
+    html = r.text
+    assert html.count("<h1") == 1 and " style=" not in html and "<script>" not in html
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids are unique (the two chart layouts have their own)"
+    text = re.sub(r"<(script|style|head|title|desc)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    assert not [i for i in catalog.ids() if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", text)]
+    assert not re.findall(r"certwise (?:recommend|evaluate|plan|roi|audit|portfolio|show|list|search|compare)\b", text)
+
+
+def test_chart_links_keep_the_pages_date_and_odd_toggle_values_are_harmless(client):
+    html = client.get("/catalog/chart", params={"as_of": "2026-11-25", "provider": "NVIDIA"}).text
+    hrefs = re.findall(r'<a href="([^"]+)" class="chart-point"', html)
+    assert hrefs and all(h.endswith("?as_of=2026-11-25") for h in hrefs)
+    for odd in ("yes", "", "<b>", "show&retired=hide"):
+        r = client.get("/catalog", params={"retired": odd})
+        assert r.status_code == 200 and "retired credentials are hidden" in r.text
+
+
+def test_one_hidden_retired_credential_is_counted_in_the_singular(client):
+    html = client.get("/catalog", params={"provider": "Google"}).text
+    assert "1 retired credential is hidden" in html

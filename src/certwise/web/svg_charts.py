@@ -17,6 +17,7 @@ beside each chart.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -138,14 +139,15 @@ def _legend(levels: list[str], hollow: bool, retired: bool, lay: dict[str, float
     return "".join(out), (row + 1) * row_h
 
 
-def _rings(step: float) -> list[tuple[float, float]]:
+@functools.cache
+def _rings(step: float) -> tuple[tuple[float, float], ...]:
     """Offsets to try, nearest first: the spot itself, then rings of marks around it."""
     out = [(0.0, 0.0)]
     for ring in range(1, 7):
         n = 6 * ring
         out += [(ring * step * math.cos(2 * math.pi * i / n), ring * step * math.sin(2 * math.pi * i / n))
                 for i in range(n)]
-    return out
+    return tuple(out)
 
 
 def _spread(points: list[tuple[float, float, dict[str, Any]]], step: float,
@@ -154,15 +156,22 @@ def _spread(points: list[tuple[float, float, dict[str, Any]]], step: float,
     (x0, y0, x1, y1), so each stays a target of its own and close to its value. Deterministic: the
     input order decides."""
     placed: list[tuple[float, float, dict[str, Any]]] = []
-    offsets = _rings(step)
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}  # placed marks by cell, to check neighbours only
+    near = (step * 0.95) ** 2
+
+    def free(x: float, y: float) -> bool:
+        cx, cy = int(x // step), int(y // step)
+        return all((x - a) ** 2 + (y - b) ** 2 >= near
+                   for i in (-1, 0, 1) for j in (-1, 0, 1) for a, b in grid.get((cx + i, cy + j), ()))
+
     for x, y, p in points:
         nx, ny = x, y
-        for dx, dy in offsets:
-            inside = box[0] <= x + dx <= box[2] and box[1] <= y + dy <= box[3]
-            if inside and all((x + dx - a) ** 2 + (y + dy - b) ** 2 >= (step * 0.95) ** 2 for a, b, _ in placed):
+        for dx, dy in _rings(step):
+            if box[0] <= x + dx <= box[2] and box[1] <= y + dy <= box[3] and free(x + dx, y + dy):
                 nx, ny = x + dx, y + dy
                 break
         placed.append((nx, ny, p))
+        grid.setdefault((int(nx // step), int(ny // step)), []).append((nx, ny))
     return placed
 
 
