@@ -248,7 +248,11 @@ def test_a_retired_credential_offers_to_plan_its_successor_and_that_plan_renders
             r = client.get(unescape(p))
             assert r.status_code == 200, (cid, p, r.text[:300])
             assert "Please check" not in r.text and 'class="timeline-svg"' in r.text
-    assert 'href="/catalog?ids=aws-ml-specialty&amp;retired=show"' in client.get("/credentials/aws-ml-specialty").text
+    assert 'href="/catalog?ids=aws-ml-specialty"' in client.get("/credentials/aws-ml-specialty").text
+    # ticked to compare (from its page, or compare's "Change the selection"): listed though retired
+    ticked = client.get("/catalog", params=[("ids", "aws-ml-specialty"), ("ids", "google-ml-engineer")]).text
+    assert "aws-ml-specialty" in card_ids(ticked) and "azure-ai-engineer" not in card_ids(ticked)
+    assert 'id="cmp-aws-ml-specialty" name="ids" value="aws-ml-specialty" checked' in ticked
 
 
 def test_a_closed_credential_says_who_can_register_before_its_plan(client, catalog):

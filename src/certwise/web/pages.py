@@ -48,7 +48,8 @@ def _catalog_view(request: Request) -> dict[str, Any]:
     cat = catalog(request)
     filters, sort, errors = parse_filters(_get(request))
     show_retired = request.query_params.get("retired") == "show"
-    result = services.catalog_page_list(cat, as_of, filters, sort, show_retired)
+    chosen = {cat.resolve(i) or i for i in query_list(request, "ids")}  # ticked to compare: always listed
+    result = services.catalog_page_list(cat, as_of, filters, sort, show_retired, chosen)
     return {
         "as_of": as_of, "result": result, "errors": errors, "filters": filters, "sort": sort,
         "show_retired": show_retired, "total": len(cat),

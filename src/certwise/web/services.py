@@ -4,6 +4,7 @@ adds what the web shows beside them (worth-it breakdown, three-year cost, pictur
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -44,15 +45,16 @@ def catalog_list(cat: Catalog, as_of: date, filters: Filters, sort: str) -> dict
     return list_credentials(cat, as_of, filters, sort)
 
 
-def catalog_page_list(cat: Catalog, as_of: date, filters: Filters, sort: str, show_retired: bool) -> dict[str, Any]:
+def catalog_page_list(cat: Catalog, as_of: date, filters: Filters, sort: str, show_retired: bool,
+                      chosen: Collection[str] = ()) -> dict[str, Any]:
     """The catalog as the page lists it: retired credentials left out unless asked for (the toggle, a
-    status filter, or a search: someone who types a retired exam's name or code wants to find it),
-    each shown one with its live successors. ``retired_hidden`` counts those left out. The API and
-    the CLI list every credential, as the catalog's contract says."""
+    status filter, a search: someone who types a retired exam's name or code wants to find it, or
+    ticked for comparison in ``chosen``), each shown one with its live successors. ``retired_hidden``
+    counts those left out. The API and the CLI list every credential, as the catalog's contract says."""
     result = list_credentials(cat, as_of, filters, sort)
     creds = result["credentials"]
     keep_all = show_retired or filters.status or filters.text
-    shown = creds if keep_all else [c for c in creds if c["status"] != "retired"]
+    shown = creds if keep_all else [c for c in creds if c["status"] != "retired" or c["id"] in chosen]
     shown = [{**c, "replaced_by": replacements(cat.get(c["id"]), cat, as_of)} if c["status"] == "retired" else c
              for c in shown]
     return {**result, "credentials": shown, "count": len(shown), "retired_hidden": len(creds) - len(shown)}
