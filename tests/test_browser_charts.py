@@ -129,3 +129,16 @@ def test_a_retired_credentials_page_plans_its_successor(page):
     page.wait_for_url(re.compile(r"/plan\?ids=azure-ai-apps-agents-developer"))
     assert page.locator("svg.timeline-svg").is_visible()
     assert page.get_by_text("Please check").count() == 0
+
+
+def test_the_chart_points_take_keyboard_focus_with_a_visible_mark(new_page):
+    page = new_page(viewport=WIDTHS["desktop"])
+    page.goto("/catalog/chart?provider=NVIDIA")
+    page.locator("text=Back to the list, with the same filters").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.closest('a.chart-point') !== null")
+    assert focused, "Tab reaches the first point of the chart"
+    width = page.evaluate("() => getComputedStyle(document.activeElement.querySelector('.mark')).strokeWidth")
+    assert float(width.removesuffix("px")) >= 3, width
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/credentials/nvidia-"))
