@@ -169,6 +169,14 @@ def test_the_three_year_chart_draws_the_engines_figures(client, catalog, cid):
         assert unescape(row["label"]).split()[0] in unescape(svg)  # each row labelled in words
 
 
+def test_renewals_past_retirement_read_as_one_row_left_out_of_the_total(client):
+    html = client.get("/credentials/azure-ai-engineer").text
+    svg = re.search(r'<svg[^>]*class="three-year-chart".*?</svg>', html, re.S).group(0)
+    text = " ".join(re.findall(r">([^<>]+)<", re.sub(r"<(title|desc)[^>]*>.*?</\1>", "", svg)))
+    assert "Years 1, 2 and" in text and "cannot be renewed" in text and "not in the total" in text
+    assert "price not stated" not in svg and bars(html) == [("earn", 165, 165), ("total", 165, 165)]
+
+
 def test_the_three_year_chart_says_so_when_there_is_nothing_to_draw(client):
     unknown = client.get("/credentials/azure-ai-apps-agents-developer").text
     assert 'class="three-year-chart"' not in unknown

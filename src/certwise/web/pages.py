@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from certwise.advice.faq import faq
 from certwise.catalog.browse import SORTS, STATUSES
+from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
 from certwise.web import services
 from certwise.web.deps import catalog, parse_as_of, query_list
@@ -58,7 +59,7 @@ def _catalog_view(request: Request) -> dict[str, Any]:
     }
 
 
-def _cost_chart(request: Request, cat: Any, as_of: date, creds: list[dict[str, Any]]) -> dict[str, Any]:
+def _cost_chart(request: Request, cat: Catalog, as_of: date, creds: list[dict[str, Any]]) -> dict[str, Any]:
     points, unpriced = services.cost_time_points(cat, as_of, creds)
     as_of_param = request.query_params.get("as_of")
     suffix = f"?{urlencode({'as_of': as_of_param})}" if as_of_param else ""

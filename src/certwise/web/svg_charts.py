@@ -25,7 +25,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from certwise.catalog.labels import level_name
-from certwise.words import hours, low_high, usd, usd_amount
+from certwise.words import and_list, hours, low_high, usd, usd_amount
 
 # Okabe–Ito colours (told apart by colour-blind readers), each level with its own shape as well.
 LEVEL_MARKS: dict[str, tuple[str, str]] = {
@@ -243,12 +243,21 @@ def cost_time_chart(points: list[dict[str, Any]], *, layout: str = "wide", id_pr
 
 def cost_rows(three: dict[str, Any]) -> list[dict[str, Any]]:
     """The engine's three-year cost as rows to draw: to earn it, each renewal, the total."""
-    rows = [{"part": "earn", "label": "To earn it", "usd": three.get("initial_usd")}]
+    rows: list[dict[str, Any]] = [{"part": "earn", "label": "To earn it", "usd": three.get("initial_usd"),
+                                   "none": "price not stated"}]
+    merged: list[tuple[list[Any], dict[str, Any]]] = []  # renewals that read alike, one row ("Years 1, 2 and 3")
     for b in three.get("renewals", []):
-        year = f"Year {b['year']}"
-        rows.append({"part": "renewal", "label": f"{year}: {b['how']}", "usd": b.get("cost_usd")})
+        if merged and merged[-1][1]["how"] == b["how"] and merged[-1][1].get("cost_usd") == b.get("cost_usd"):
+            merged[-1][0].append(b["year"])
+        else:
+            merged.append(([b["year"]], b))
+    for years, b in merged:
+        when = f"Year {years[0]}" if len(years) == 1 else f"Years {and_list([str(y) for y in years])}"
+        cannot = b["how"].startswith("cannot be renewed")  # the engine's words for a renewal past retirement
+        rows.append({"part": "renewal", "label": f"{when}: {b['how']}", "usd": b.get("cost_usd"),
+                     "none": "not in the total" if cannot else "price not stated"})
     rows.append({"part": "total", "label": f"In all over {three.get('horizon_years', 3)} years",
-                 "usd": three.get("total_usd")})
+                 "usd": three.get("total_usd"), "none": "price not stated"})
     return rows
 
 
@@ -291,7 +300,7 @@ def three_year_chart(three: dict[str, Any], *, name: str, id_prefix: str = "c3y"
         colour = PART_COLOURS[row["part"]]
         if lh is None:
             body.append(f'<text x="0" y="{_f(y + bar_h - 3)}" fill="#555555" data-part="{row["part"]}">'
-                        "no price stated</text>")
+                        f'{_e(row["none"])}</text>')
         else:
             lo_w, hi_w = lh[0] * scale, lh[1] * scale
             attrs = f'data-part="{row["part"]}" data-usd-low="{lh[0]:g}" data-usd-high="{lh[1]:g}"'
@@ -304,7 +313,7 @@ def three_year_chart(three: dict[str, Any], *, name: str, id_prefix: str = "c3y"
                         f'{_e(usd(lh))}</text></g>')
         y += bar_h + 6
     height = y + 4
-    desc = "; ".join(f"{row['label']}: {usd(row['usd'])}" for row in cost_rows(three)) + "."
+    desc = "; ".join(f"{row['label']}: {usd(row['usd'], none=row['none'])}" for row in cost_rows(three)) + "."
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_f(height)}" width="100%" role="img" '
         f'aria-labelledby="{id_prefix}-t {id_prefix}-d" class="three-year-chart">'
