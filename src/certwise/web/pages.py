@@ -4,13 +4,16 @@ each route parses input, calls one engine function, renders the same dict the AP
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from certwise.advice.faq import faq
 from certwise.catalog.browse import SORTS, STATUSES
+from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS
 from certwise.web import services, svg
 from certwise.web.deps import catalog, parse_as_of, query_list
@@ -22,6 +25,7 @@ from certwise.web.forms import (
     profile_mapping,
 )
 from certwise.web.stacks_view import profile_stack_data, stacks_page_data
+from certwise.web.svg_charts import cost_time_chart, three_year_chart
 from certwise.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -34,19 +38,47 @@ def _get(request: Request) -> Any:
 
 # --- catalog ----------------------------------------------------------------------------------
 
-@router.get("/catalog", response_class=HTMLResponse)
-def catalog_page(request: Request) -> Response:
+def _query(request: Request, **changes: str | None) -> str:
+    """The page's query string with ``changes`` (a value replaces the parameter, None drops it)."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "ids"]
+    pairs += [(k, v) for k, v in changes.items() if v is not None]
+    return urlencode(pairs)
+
+
+def _catalog_view(request: Request) -> dict[str, Any]:
+    """What the list and the chart share: the filters read once, the credentials they pick."""
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     cat = catalog(request)
     filters, sort, errors = parse_filters(_get(request))
-    result = services.catalog_list(cat, as_of, filters, sort)
+    show_retired = request.query_params.get("retired") == "show"
+    chosen = {cat.resolve(i) or i for i in query_list(request, "ids")}  # ticked to compare: always listed
+    result = services.catalog_page_list(cat, as_of, filters, sort, show_retired, chosen)
+    return {
+        "as_of": as_of, "result": result, "errors": errors, "filters": filters, "sort": sort,
+        "show_retired": show_retired, "total": len(cat),
+        "show_retired_query": _query(request, retired="show"), "hide_retired_query": _query(request, retired=None),
+        "list_query": _query(request), "chart": _cost_chart(request, cat, as_of, result["credentials"]),
+    }
+
+
+def _cost_chart(request: Request, cat: Catalog, as_of: date, creds: list[dict[str, Any]]) -> dict[str, Any]:
+    points, unpriced = services.cost_time_points(cat, as_of, creds)
+    as_of_param = request.query_params.get("as_of")
+    suffix = f"?{urlencode({'as_of': as_of_param})}" if as_of_param else ""
+    for p in points:
+        p["href"] = f"/credentials/{p['id']}{suffix}"
+    return {"points": points, "unpriced": unpriced,
+            "wide": cost_time_chart(points, layout="wide", id_prefix="ctc-w") if points else None,
+            "narrow": cost_time_chart(points, layout="narrow", id_prefix="ctc-n") if points else None}
+
+
+@router.get("/catalog", response_class=HTMLResponse)
+def catalog_page(request: Request) -> Response:
+    cat = catalog(request)
+    view = _catalog_view(request)
     providers = sorted({c.provider for c in cat}, key=str.lower)
     return render(request, "catalog.html", {
-        "as_of": as_of,
-        "result": result,
-        "errors": errors,
-        "filters": filters,
-        "sort": sort,
+        **view,
         "sorts": SORTS,
         "options": {
             "provider": providers,
@@ -56,9 +88,15 @@ def catalog_page(request: Request) -> Response:
             "kind": KINDS,
             "status": STATUSES,
         },
-        "total": len(cat),
         "selected": set(query_list(request, "ids")),
     }, page="catalog")
+
+
+@router.get("/catalog/chart", response_class=HTMLResponse)
+def catalog_chart_page(request: Request) -> Response:
+    """The catalog's cost × study time chart on a page of its own, for the same filters as the list."""
+    view = _catalog_view(request)
+    return render(request, "catalog_chart.html", {**view, "title": "Cost and study time"}, page="catalog")
 
 
 @router.get("/credentials/{ident}", response_class=HTMLResponse)
@@ -77,8 +115,10 @@ def credential_page(request: Request, ident: str) -> Response:
             roi = services.roi_data(cred, float(salary), as_of)
         except (ValueError, WebError):
             roi_error = "Give your yearly salary as a number of US dollars above 0, e.g. 85000."
+    cost_chart = three_year_chart(detail["three_year_cost"], name=cred.name)
     return render(request, "credential.html", {"as_of": as_of, "d": detail, "title": cred.name, "roi": roi,
-                                               "roi_error": roi_error, "salary": salary}, page="catalog")
+                                               "roi_error": roi_error, "salary": salary, "cost_chart": cost_chart},
+                  page="catalog")
 
 
 @router.get("/compare", response_class=HTMLResponse)

@@ -4,6 +4,7 @@ adds what the web shows beside them (worth-it breakdown, three-year cost, pictur
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -11,11 +12,12 @@ from certwise.advice.audit import Holding, audit
 from certwise.advice.description import DescriptionError
 from certwise.advice.details import CompareError, comparison, credential_report, roi_report
 from certwise.advice.fit import evaluate_for
+from certwise.advice.money import three_year_cost
 from certwise.advice.plan import PlanError, make_plan
 from certwise.advice.profile import Profile, ProfileError, profile_from
 from certwise.advice.recommend import recommend
 from certwise.advice.worth import evaluate_credential, evaluate_description
-from certwise.catalog.browse import Filters, credential_summary, list_credentials
+from certwise.catalog.browse import Filters, credential_summary, list_credentials, replacements
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
 from certwise.interop.ical import plan_to_ics
@@ -41,6 +43,36 @@ def get_credential(cat: Catalog, ident: str) -> Credential:
 
 def catalog_list(cat: Catalog, as_of: date, filters: Filters, sort: str) -> dict[str, Any]:
     return list_credentials(cat, as_of, filters, sort)
+
+
+def catalog_page_list(cat: Catalog, as_of: date, filters: Filters, sort: str, show_retired: bool,
+                      chosen: Collection[str] = ()) -> dict[str, Any]:
+    """The catalog as the page lists it: retired credentials left out unless asked for (the toggle, a
+    status filter, a search: someone who types a retired exam's name or code wants to find it, or
+    ticked for comparison in ``chosen``), each shown one with its live successors. ``retired_hidden``
+    counts those left out. The API and the CLI list every credential, as the catalog's contract says."""
+    result = list_credentials(cat, as_of, filters, sort)
+    creds = result["credentials"]
+    keep_all = show_retired or filters.status or filters.text
+    shown = creds if keep_all else [c for c in creds if c["status"] != "retired" or c["id"] in chosen]
+    shown = [{**c, "replaced_by": replacements(cat.get(c["id"]), cat, as_of)} if c["status"] == "retired" else c
+             for c in shown]
+    return {**result, "credentials": shown, "count": len(shown), "retired_hidden": len(creds) - len(shown)}
+
+
+def cost_time_points(cat: Catalog, as_of: date, creds: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The listed credentials as points of the cost × study time chart (cost over three years, the
+    engine's figure), and those it cannot place because no source states their price."""
+    points, unpriced = [], []
+    for c in creds:
+        total = three_year_cost(cat.get(c["id"]), as_of)["total_usd"]
+        if total is None:
+            unpriced.append(c)
+            continue
+        points.append({"id": c["id"], "name": c["name"], "provider": c["provider"], "level": c["level"],
+                       "status": c["status"], "hours": c["prep_hours"], "hours_estimated": c["prep_estimated"],
+                       "cost": total})
+    return points, unpriced
 
 
 def roi_data(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
