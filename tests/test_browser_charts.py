@@ -127,7 +127,7 @@ def test_a_retired_credentials_page_plans_its_successor(page):
     assert page.get_by_role("link", name=f"Plan its successor: {successor}").count() == 2  # the note and the actions
     page.get_by_role("link", name=f"Plan its successor: {successor}").first.click()
     page.wait_for_url(re.compile(r"/plan\?ids=azure-ai-apps-agents-developer"))
-    assert page.locator("svg.timeline-svg").is_visible()
+    assert page.locator("svg.timeline-svg:visible").count() == 1
     assert page.get_by_text("Please check").count() == 0
 
 

@@ -255,7 +255,7 @@ def test_a_retired_credential_offers_to_plan_its_successor_and_that_plan_renders
         for p in plans:
             r = client.get(unescape(p))
             assert r.status_code == 200, (cid, p, r.text[:300])
-            assert "Please check" not in r.text and 'class="timeline-svg"' in r.text
+            assert "Please check" not in r.text and 'class="timeline-svg timeline-wide"' in r.text
     assert 'href="/catalog?ids=aws-ml-specialty"' in client.get("/credentials/aws-ml-specialty").text
     # ticked to compare (from its page, or compare's "Change the selection"): listed though retired
     ticked = client.get("/catalog", params=[("ids", "aws-ml-specialty"), ("ids", "google-ml-engineer")]).text
