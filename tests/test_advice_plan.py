@@ -197,7 +197,7 @@ def test_retired_on_start_names_the_successor():
     with pytest.raises(PlanError) as e:
         make_plan([old], date(2026, 3, 31), 5, catalog=Catalog([new, old]))
     msg = str(e.value)
-    assert "\n" not in msg and "old-cert" in msg and "2026-03-31" in msg
+    assert "\n" not in msg and "Old Cert" in msg and "2026-03-31" in msg
     assert "new-cert (New Cert)" in msg
     # the day before it retires it can still be planned (with a warning)
     p = make_plan([old], date(2026, 3, 30), 5, catalog=Catalog([new, old]))

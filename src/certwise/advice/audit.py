@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 from certwise.advice.coherence import holdings_coherence
 from certwise.advice.holdings import Held, Holding, read_holdings
 from certwise.advice.issuers import normalise_name
-from certwise.advice.ladder import ECOSYSTEM_NAMES, domain_name, dominant_path, next_rung
+from certwise.advice.ladder import dominant_path, next_rung
+from certwise.catalog.labels import domain_name, ecosystem_name, level_name
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.words import and_list, cap, count
 
@@ -223,7 +224,7 @@ def _redundant(rec: list[Held], catalog: Catalog) -> list[dict[str, Any]]:
                 seen.add(frozenset((a.id, b.id)))
                 out.append({"ids": [a.id, b.id], "names": [a.name, b.name], "keep": b.id,
                             "reason": f"{b.name} is the successor of {a.name}: they prove the same thing, so keep "
-                            f"{b.id} current and let {a.id} lapse"})
+                            f"{b.name} current and let {a.name} lapse"})
     for i, a in enumerate(creds):
         for b in creds[i + 1:]:
             pair = frozenset((a.id, b.id))
@@ -236,9 +237,9 @@ def _redundant(rec: list[Held], catalog: Catalog) -> list[dict[str, Any]]:
                 area = ", ".join(domain_name(d) for d in a.domains)
                 renews = drop.renewal.validity_years and drop.renewal.method not in ("none", "not-applicable")
                 out.append({"ids": [a.id, b.id], "names": [a.name, b.name], "keep": keep.id,
-                            "reason": f"{a.name} and {b.name} prove the same thing ({a.level.value}, {area}); "
+                            "reason": f"{a.name} and {b.name} prove the same thing ({level_name(a.level.value).lower()}, {area}); "
                             "a second one adds little to your story"
-                            + (f": keep {keep.id} current and let {drop.id} lapse" if renews else
+                            + (f": keep {keep.name} current and let {drop.name} lapse" if renews else
                                "; spend the next effort one level deeper instead")})
     return out
 
@@ -287,7 +288,7 @@ def _story(rec: list[Held], unrec: list[Held], score: int, collecting: bool, exp
                 "employers may not know them. Start one that hiring managers do recognise." + then + lapsed)
     path = dominant_path(creds)
     eco, domains = path.ecosystem, path.domains
-    where = ECOSYSTEM_NAMES.get(eco, eco) + " " if eco else ""
+    where = ecosystem_name(eco) + " " if eco else ""
     area = and_list([domain_name(d) for d in domains[:2]] or ["AI"])
     if len(creds) == 1 and not unrec:
         c = creds[0]

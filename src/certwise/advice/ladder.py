@@ -37,31 +37,21 @@ from typing import TYPE_CHECKING
 
 from certwise.advice.coherence import path_coherence, story_order
 from certwise.advice.stacks import live_version
+from certwise.catalog.labels import domain_name, ecosystem_name
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.words import and_list
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-__all__ = ["START_HERE", "ECOSYSTEM_NAMES", "Path", "dominant_path", "next_rung", "domain_name"]
+__all__ = ["START_HERE", "Path", "dominant_path", "next_rung"]
 
 START_HERE = {  # the guide: "where do I start?"
     "ibm-ai-engineering": "the guide's pick for complete beginners: structured, with hands-on projects",
     "google-ai-essentials": "the guide's pick for AI literacy fast: under 10 hours",
 }
-ECOSYSTEM_NAMES = {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "databricks": "Databricks",
-                   "nvidia": "NVIDIA", "vendor-neutral": "vendor-neutral"}
-DOMAIN_NAMES = {"ml-engineering": "ML engineering", "mlops": "MLOps", "generative-ai": "generative AI",
-                "nlp": "NLP", "ai-literacy": "AI literacy", "ai-governance": "AI governance",
-                "ai-applications": "AI applications"}
-
 # the order of candidates: the next rung, then deepening at your level, then further up, then below
 NEXT_RUNG, SAME_LEVEL, FURTHER_UP, BELOW = range(4)
-
-
-def domain_name(d: str) -> str:
-    """A domain in words: "ml-engineering" → "ML engineering", "data-science" → "data science"."""
-    return DOMAIN_NAMES.get(d, d.replace("-", " "))
 
 
 @dataclass(frozen=True)
@@ -143,7 +133,7 @@ def next_rung(held: Iterable[str], catalog: Catalog, as_of: date, *,
                     break
 
     path = dominant_path(creds, as_of)
-    where = (ECOSYSTEM_NAMES.get(path.ecosystem, path.ecosystem) + " ") if path.ecosystem else ""
+    where = (ecosystem_name(path.ecosystem) + " ") if path.ecosystem else ""
     candidates: list[tuple[int, Credential, list[str], list[str]]] = []  # (level, credential, shared, builds on)
     for relaxed in (False, True):  # relaxed: nothing at or above your level, so any level on the path
         for c in catalog:

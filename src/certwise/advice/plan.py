@@ -303,7 +303,7 @@ def _check_live(cred: Credential, start: date, catalog: Catalog | None) -> None:
         instead = "plan its successor " + " or ".join(_name(s, catalog) for s in lc.successors) + " instead"
     else:
         instead = "choose another credential (the recommendations for your profile list live ones)"
-    raise PlanError(f"{cred.id} ({cred.name}) was retired{when}, before the start date {start.isoformat()}; {instead}")
+    raise PlanError(f"{cred.name} was retired{when}, before the start date {start.isoformat()}; {instead}")
 
 
 def make_plan(
@@ -366,7 +366,7 @@ def make_plan(
             if lc.launched and exam_date < lc.launched:
                 warnings.append({
                     "code": "upcoming",
-                    "message": f"{c.id} launches on {lc.launched.isoformat()}; the exam date moves to that day",
+                    "message": f"{c.name} launches on {lc.launched.isoformat()}; the exam date moves to that day",
                 })
                 exam_date = lc.launched
             renewal_window_start = None
@@ -481,20 +481,20 @@ def _timing_warnings(
         alt = (" or plan " + " or ".join(_name(s, catalog) for s in lc.successors) + " instead") if lc.successors else ""
         out.append({
             "code": "retiring",
-            "message": f"{c.id} retires on {lc.retired.isoformat()}, before this plan's exam date "
+            "message": f"{c.name} retires on {lc.retired.isoformat()}, before this plan's exam date "
             f"{exam_date.isoformat()}; {need}{alt}",
         })
     elif lc.retired and (renewal_due is None or lc.retired < renewal_due or c.status(study_start) == "retiring"):
         alt = (", then move to " + " or ".join(_name(s, catalog) for s in lc.successors)) if lc.successors else ""
         out.append({
             "code": "retiring",
-            "message": f"{c.id} retires on {lc.retired.isoformat()}; this plan sits it on {exam_date.isoformat()}, "
+            "message": f"{c.name} retires on {lc.retired.isoformat()}; this plan sits it on {exam_date.isoformat()}, "
             f"in time, but it cannot be renewed after it retires{alt}",
         })
     if c.prep.months and weeks < c.prep.months.low * WEEKS_PER_MONTH:
         out.append({
             "code": "cramming",
-            "message": f"{c.id} in {weeks} week(s) at {_num(hpw)} h/week is faster than the guide's "
+            "message": f"{c.name} in {weeks} week(s) at {_num(hpw)} h/week is faster than the guide's "
             f"{_num(c.prep.months.low)}-{_num(c.prep.months.high)} months; make sure you learn the material, "
             "not just the exam (cramming shows in interviews)",
         })

@@ -24,8 +24,10 @@ from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
 from certwise.advice.scoring_index import ScoringIndex, index_of
+from certwise.catalog.labels import domain_name, level_name
 from certwise.catalog.model import Credential
 from certwise.constants import WEEKS_PER_MONTH
+from certwise.words import and_list
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -241,19 +243,19 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         return [], {}
     held = set(profile.held)
     top = ranked[0]
-    why: dict[str, str] = {top.cred.id: "Your top pick: " + _short_reason(top)}
+    why: dict[str, str] = {top.cred.id: "Your top pick. " + _short_reason(top)}
     path: list[Credential] = []
     for dep in top.cred.prerequisites:
         c, _ = live_version(dep, catalog, as_of)
         if c is not None and not _held_covers(c, held, catalog):
             path.append(c)
-            why[c.id] = f"Required before {top.cred.id}."
+            why[c.id] = f"Required before {top.cred.name}."
     if top.stretch:
         for dep in top.cred.recommended_before:
             c, _ = live_version(dep, catalog, as_of)
             if c is not None and not _held_covers(c, held, catalog) and c not in path:
                 path.append(c)
-                why[c.id] = f"Foundations before {top.cred.id} (the guide: don't start too advanced)."
+                why[c.id] = f"Foundations before {top.cred.name} (the guide: don't start too advanced)."
     path.append(top.cred)
     # what follows must serve the goal, fit the budget, and not be a university program nobody asked for
     pool = [s for s in ranked[1:] if s.cred not in path and s.status != "retiring"
@@ -291,9 +293,9 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             break
         _, s, builds = best
         path.append(s.cred)
-        why[s.cred.id] = ("Builds on " + ", ".join(p.id for p in path[:-1] if p.id in s.cred.recommended_before
-                                                    or p.id in s.cred.prerequisites) + ". " if builds else
-                          "Next in the same direction: ") + _short_reason(s)
+        before = [p.name for p in path[:-1] if p.id in s.cred.recommended_before or p.id in s.cred.prerequisites]
+        why[s.cred.id] = (f"Builds on {and_list(before)}. " if builds else "Next in the same direction. ") + \
+            _short_reason(s)
         pool = [x for x in pool if x is not s]
         after += 1
     return _order(path), why
@@ -301,7 +303,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
 
 def _short_reason(s: Scored) -> str:
     c = s.cred
-    return f"{c.level.value} {c.provider} credential covering {', '.join(c.domains[:3])}."
+    return f"{level_name(c.level.value)} {c.provider} credential covering {and_list([domain_name(d) for d in c.domains[:3]])}."
 
 
 def stack_for_profile(profile: Profile, catalog: Catalog, as_of: date,
