@@ -74,9 +74,14 @@ def _norm(s: str) -> str:
 
 @dataclass
 class Catalog:
-    """An ordered, id-indexed set of credentials with an alias index."""
+    """An ordered, id-indexed set of credentials with an alias index.
+
+    ``cache_key`` names this exact content when it came from the validated-records cache
+    (the shipped catalog), so that what is derived from it can be cached under the same key.
+    """
 
     credentials: list[Credential] = field(default_factory=list)
+    cache_key: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Credential] = {}
@@ -222,13 +227,15 @@ def _load_cached(path: Path) -> Catalog:
     """
     stats = "|".join(f"{f.name}:{st.st_size}:{st.st_mtime_ns}" for f in catalog_files(path) for st in [f.stat()])
     where = cache_file("catalog", str(path.resolve()), stats)
+    key = f"{path.resolve()}|{stats}"
     creds = read_cached(where)
     if creds is not None:
-        return Catalog(creds)
+        return Catalog(creds, cache_key=key)
     cat, errors = load_catalog(path)
     if errors:
         raise CatalogError(errors)
     write_cached(where, cat.credentials)
+    cat.cache_key = key
     return cat
 
 

@@ -1,7 +1,9 @@
 """The catalog overlay on every catalog load, at almost no cost when there is none.
 
 For the default SQLite file this uses only the standard library: no file, no table or no
-rows means the shipped catalog comes back untouched, without importing SQLAlchemy.
+rows means the shipped catalog comes back untouched, without importing SQLAlchemy. With no
+database file at all (most CLI calls) nothing of the store is imported: the checks and
+their errors load once there is a file to check.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from typing import TYPE_CHECKING
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import Credential
 from certwise.settings import database_url, sqlite_path
-from certwise.store.entries import StoreUnavailable
-from certwise.store.faults import check_revision, check_sqlite_header, revision_of
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -33,21 +33,29 @@ def overlay_catalog(cat: Catalog, warn: Callable[[str], None] | None = None) -> 
     >>> c = Catalog(); overlay_catalog(c) is c
     True
     """
+    url = database_url()
+    if url.startswith("sqlite"):
+        path = sqlite_path(url)
+        if path is None or not path.is_file():
+            return cat  # no database: nothing to overlay, nothing of the store imported
+    from certwise.store.entries import StoreUnavailable  # only once there is a database to read
+
     try:
-        return _overlay(cat)
+        return _overlay(cat, url)
     except StoreUnavailable as e:
         if warn is not None:
             warn(f"the catalog overlay was skipped: {e.message}")
         return cat
 
 
-def _overlay(cat: Catalog) -> Catalog:
-    url = database_url()
+def _overlay(cat: Catalog, url: str) -> Catalog:
     if url.startswith("sqlite"):
         path = sqlite_path(url)
         if path is None or not path.is_file():
             return cat
         import sqlite3  # only once a database exists
+
+        from certwise.store.faults import check_sqlite_header
 
         check_sqlite_header(path, str(path))
         try:
@@ -73,6 +81,8 @@ def _sqlite_overlay(path: str) -> list[Credential]:
     import time, so a large overlay costs one query and one unpickle per command.
     """
     import sqlite3
+
+    from certwise.store.faults import check_revision, revision_of
 
     conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
     try:
