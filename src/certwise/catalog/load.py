@@ -84,15 +84,18 @@ class Catalog:
     cache_key: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        self._by_id: dict[str, Credential] = {}
-        self._by_alias: dict[str, str] = {}
-        for c in self.credentials:
-            self._index(c)
+        self._by_id: dict[str, Credential] = {c.id: c for c in self.credentials}
 
-    def _index(self, c: Credential) -> None:
-        self._by_id[c.id] = c
-        for n in c.all_names():
-            self._by_alias.setdefault(_norm(n), c.id)
+    @cached_property
+    def _by_alias(self) -> dict[str, str]:
+        """Normalised name, alias or exam code -> id (the first credential to claim it), built on
+        the first look-up by name: most calls name credentials by id, and over a
+        100,000-record overlay this index costs about a second."""
+        by_alias: dict[str, str] = {}
+        for c in self.credentials:
+            for n in c.all_names():
+                by_alias.setdefault(_norm(n), c.id)
+        return by_alias
 
     def __iter__(self) -> Iterator[Credential]:
         return iter(self.credentials)
