@@ -231,6 +231,8 @@ class ScoringIndex:
             for k in KEY_KINDS:
                 self.values[k].add(f.key(k))
         self.learning_paths = [f.position for f in features if f.learning_path]
+        self.candidates: list[int] = [f.position for f in features if not (f.learning_path or f.mill or f.closed)]
+        """positions that may be ranked at all: not learning paths, not mills, not closed"""
         self.foundational: dict[str, list[int]] = {}
         """ecosystem -> positions of its foundational credentials (no learning paths, no mills), by id"""
         for f in sorted(features, key=lambda x: x.id):
@@ -309,9 +311,8 @@ class ScoringIndex:
         standing = DistinctValues()
         exact: set[int] = set()
         inherited: dict[int, tuple[int | None, list[Credential]]] = {}
-        for f in self.features:
-            if f.learning_path or f.mill or f.closed:
-                continue
+        for position in self.candidates:
+            f = self.features[position]
             st = "active"
             if f.dated:
                 st = creds[f.position].status(as_of)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import GUIDE_DATE, Credential
@@ -72,6 +72,67 @@ def _norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s.lower())
 
 
+class LazyCredentials(Sequence[Credential]):
+    """``base`` then the credentials ``ids`` name, each read (``fetch``) the first time it is asked for.
+
+    A catalog over a 100,000-record overlay ranks from the overlay's persisted features and
+    shows a handful of records: reading and validating them all would take seconds.
+    ``fetch(ids)`` returns the credentials of those ids; iterating reads the rest in batches.
+    """
+
+    BATCH = 2000
+
+    def __init__(self, base: Sequence[Credential], ids: list[str],
+                 fetch: Callable[[list[str]], dict[str, Credential]]) -> None:
+        self.base, self.overlay_ids, self.fetch = list(base), ids, fetch
+        self._read: dict[int, Credential] = {}
+
+    def __len__(self) -> int:
+        return len(self.base) + len(self.overlay_ids)
+
+    def all_ids(self) -> list[str]:
+        return [c.id for c in self.base] + self.overlay_ids
+
+    @overload
+    def __getitem__(self, i: int) -> Credential: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Credential]: ...
+
+    def __getitem__(self, i: int | slice) -> Credential | list[Credential]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if i < len(self.base):
+            return self.base[i]
+        c = self._read.get(i)
+        if c is None:
+            self._fill([i])
+            c = self._read[i]
+        return c
+
+    def _fill(self, positions: list[int]) -> None:
+        b = len(self.base)
+        got = self.fetch([self.overlay_ids[i - b] for i in positions])
+        for i in positions:
+            cid = self.overlay_ids[i - b]
+            if cid not in got:
+                raise LookupError(f"the catalog overlay changed while in use ({cid} is gone); run the command again")
+            self._read[i] = got[cid]
+
+    def __iter__(self) -> Iterator[Credential]:
+        yield from self.base
+        b = len(self.base)
+        for start in range(b, len(self), self.BATCH):
+            missing = [i for i in range(start, min(start + self.BATCH, len(self))) if i not in self._read]
+            if missing:
+                self._fill(missing)
+            yield from (self._read[i] for i in range(start, min(start + self.BATCH, len(self))))
+
+
 @dataclass
 class Catalog:
     """An ordered, id-indexed set of credentials with an alias index.
@@ -80,11 +141,18 @@ class Catalog:
     (the shipped catalog), so that what is derived from it can be cached under the same key.
     """
 
-    credentials: list[Credential] = field(default_factory=list)
+    credentials: Sequence[Credential] = field(default_factory=list)
     cache_key: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        self._by_id: dict[str, Credential] = {c.id: c for c in self.credentials}
+        creds = self.credentials
+        ids = creds.all_ids() if isinstance(creds, LazyCredentials) else [c.id for c in creds]
+        self._pos: dict[str, int] = {cid: i for i, cid in enumerate(ids)}  # the last of an id wins
+        self._ids = ids
+
+    def position(self, ident: str) -> int | None:
+        """Where the credential with this exact id is in :attr:`credentials`, else None."""
+        return self._pos.get(ident)
 
     @cached_property
     def _by_alias(self) -> dict[str, str]:
@@ -110,15 +178,17 @@ class Catalog:
     def checked(self) -> date:
         """The newest day a source of the shipped records was checked ("catalog checked 2026-12-01"),
         worked out once per catalog (a 100,000-record overlay costs ~10 ms to scan)."""
-        days = [s.verified for c in self.credentials if c.origin == "catalog" for s in c.sources if s.ref != "guide"]
+        creds = self.credentials
+        shipped = creds.base if isinstance(creds, LazyCredentials) else creds  # an overlay is never "catalog"
+        days = [s.verified for c in shipped if c.origin == "catalog" for s in c.sources if s.ref != "guide"]
         return max(days, default=GUIDE_DATE)
 
     def ids(self) -> list[str]:
-        return [c.id for c in self.credentials]
+        return list(self._ids)
 
     def resolve(self, ident: str) -> str | None:
         """Id for an id, exam code or alias (case, spaces and dashes ignored), else None."""
-        if ident in self._by_id:
+        if ident in self._pos:
             return ident
         return self._by_alias.get(_norm(ident))
 
@@ -130,12 +200,12 @@ class Catalog:
 
             near = suggest(self, ident)
             raise UnknownCredential(ident, near)
-        return self._by_id[cid]
+        return self.credentials[self._pos[cid]]
 
     def with_overlay(self, extra: Iterable[Credential]) -> Catalog:
         """A new catalog with ``extra`` added (an institution's own credentials)."""
         creds = list(self.credentials)
-        seen = set(self._by_id)
+        seen = set(self._pos)
         for c in extra:
             if c.id in seen:
                 creds = [x for x in creds if x.id != c.id]
