@@ -21,7 +21,17 @@ from certwise.settings import database_url, sqlite_path
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-REVISION_SQL = "SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials"  # as overlay_features reads it
+REVISION_SQL = "SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials"
+"""The overlay's revision, read the same way here (sqlite3) and by the store (SQLAlchemy)."""
+
+
+def revision(count: int, newest: Any) -> str:
+    """The overlay's revision: its row count and newest import time, as the database returns it.
+
+    Every write to the overlay stamps the rows it writes with the time, so any change through
+    the store changes one or the other. (The features blob checks its own format besides.)
+    """
+    return f"{int(count or 0)}|{newest}"
 
 
 def overlay_catalog(cat: Catalog, warn: Callable[[str], None] | None = None) -> Catalog:
@@ -122,7 +132,6 @@ def _with_features(conn: Any, path: str, cat: Catalog, count: int, newest: Any) 
     from certwise.advice.scoring_index import INDEX_ATTRIBUTE
     from certwise.advice.scoring_table import FeatureTable, index_with_table
     from certwise.catalog.load import Catalog, LazyCredentials
-    from certwise.store.overlay_features import revision
 
     if not _has_table(conn, "overlay_features"):
         return None

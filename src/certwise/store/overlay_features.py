@@ -2,8 +2,8 @@
 same transaction, and read only when they belong to the overlay as it is.
 
 The blob is a :class:`~certwise.advice.scoring_table.FeatureTable` (what the scorer needs of
-every imported credential, a few bytes each). Its ``revision`` is the overlay's: the table
-format, the row count and the newest import time. Every write to the overlay goes through
+every imported credential, a few bytes each; it carries its own format number). Its
+``revision`` is the overlay's: the row count and the newest import time. Every write to the overlay goes through
 :class:`~certwise.store.db.Store`, which rewrites the blob before it commits, so a reader
 finds a blob of the current revision or — for an overlay written before migration 0003, or
 by hand — none, and then reads the records the slow way.
@@ -13,27 +13,21 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
-from certwise.advice.scoring_table import FORMAT, FeatureTable
+from certwise.advice.scoring_table import FeatureTable
 from certwise.catalog.model import Credential
 from certwise.store.models import OverlayFeaturesRow, OverlayRow
+from certwise.store.overlay import REVISION_SQL, revision
 
 NAME = "scoring"
-REVISION_SQL = "SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials"
-"""The overlay's revision, read the same way by SQLAlchemy and by the standard library's sqlite3."""
-
-
-def revision(count: int, newest: Any) -> str:
-    """``format|rows|newest import`` (the newest import as the database returns it)."""
-    return f"{FORMAT}|{count}|{newest}"
 
 
 def current_revision(conn: Connection) -> str:
+    """The overlay's revision now (see :func:`certwise.store.overlay.revision`)."""
     count, newest = conn.exec_driver_sql(REVISION_SQL).one()
-    return revision(int(count or 0), newest)
+    return revision(count, newest)
 
 
 def write_features(conn: Connection, table: FeatureTable) -> int:
