@@ -17,21 +17,10 @@ from typing import TYPE_CHECKING, Any
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import Credential
 from certwise.settings import database_url, sqlite_path
+from certwise.store.overlay_revision import REVISION_SQL, revision
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
-
-REVISION_SQL = "SELECT COUNT(*), MAX(imported_at) FROM overlay_credentials"
-"""The overlay's revision, read the same way here (sqlite3) and by the store (SQLAlchemy)."""
-
-
-def revision(count: int, newest: Any) -> str:
-    """The overlay's revision: its row count and newest import time, as the database returns it.
-
-    Every write to the overlay stamps the rows it writes with the time, so any change through
-    the store changes one or the other. (The features blob checks its own format besides.)
-    """
-    return f"{int(count or 0)}|{newest}"
 
 
 def overlay_catalog(cat: Catalog, warn: Callable[[str], None] | None = None) -> Catalog:

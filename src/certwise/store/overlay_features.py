@@ -19,13 +19,13 @@ from sqlalchemy import Connection, delete, insert, select
 from certwise.advice.scoring_table import FeatureTable
 from certwise.catalog.model import Credential
 from certwise.store.models import OverlayFeaturesRow, OverlayRow
-from certwise.store.overlay import REVISION_SQL, revision
+from certwise.store.overlay_revision import REVISION_SQL, revision
 
 NAME = "scoring"
 
 
 def current_revision(conn: Connection) -> str:
-    """The overlay's revision now (see :func:`certwise.store.overlay.revision`)."""
+    """The overlay's revision now (see :func:`certwise.store.overlay_revision.revision`)."""
     count, newest = conn.exec_driver_sql(REVISION_SQL).one()
     return revision(count, newest)
 
