@@ -161,7 +161,12 @@ def bench_cold_after_import(n: int) -> bool:
         print(f"\nimported {int(out.stdout):,} CTDL credentials in {time.perf_counter() - t:.1f}s")
         kept = persisted(Path(tmp) / "data")
         if kept:
-            print("persisted for the scorer: " + ", ".join(f"{name} ({size / 1e6:.1f} MB)" for name, size in kept))
+            print("persisted for the scorer at import: " + ", ".join(f"table {name}, {size / 1e6:.1f} MB" for name, size
+                                                                      in kept)
+                  + " — one FeatureTable blob (certwise.advice.scoring_table): the ids in order, each credential's"
+                    " number among the distinct values of the scorer's six keys (each value stored once), which"
+                    " may be ranked at all, learning paths, successors, prerequisites and foundations; keyed by"
+                    " the overlay's revision (row count and newest import) and rewritten with every change")
         else:
             print("persisted for the scorer: nothing beyond the records (features are rebuilt on first use)")
         r = json.loads(subprocess.run([sys.executable, "-c", CHILD_COLD], env=env, capture_output=True, text=True,

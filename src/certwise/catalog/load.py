@@ -178,10 +178,14 @@ class Catalog:
     def checked(self) -> date:
         """The newest day a source of the shipped records was checked ("catalog checked 2026-12-01"),
         worked out once per catalog (a 100,000-record overlay costs ~10 ms to scan)."""
-        creds = self.credentials
-        shipped = creds.base if isinstance(creds, LazyCredentials) else creds  # an overlay is never "catalog"
-        days = [s.verified for c in shipped if c.origin == "catalog" for s in c.sources if s.ref != "guide"]
+        days = [s.verified for c in self.shipped() for s in c.sources if s.ref != "guide"]
         return max(days, default=GUIDE_DATE)
+
+    def shipped(self) -> list[Credential]:
+        """The shipped records (origin "catalog"), without reading a lazily read overlay."""
+        creds = self.credentials
+        pool = creds.base if isinstance(creds, LazyCredentials) else creds  # overlay records are never "catalog"
+        return [c for c in pool if c.origin == "catalog"]
 
     def ids(self) -> list[str]:
         return list(self._ids)
