@@ -44,6 +44,9 @@ class OverlayRow(Base):
     json: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
 
+    # the overlay's revision is read from it (migration 0003)
+    __table_args__ = (Index("ix_overlay_credentials_imported_at", "imported_at"),)
+
 
 class OverlayFeaturesRow(Base):
     """What the scorer needs of the whole overlay, computed at import (migration 0003).

@@ -26,7 +26,10 @@ def upgrade() -> None:
         sa.Column("built", sa.DateTime(timezone=False), nullable=False),
         sa.Column("blob", sa.LargeBinary(), nullable=False),
     )
+    # the overlay's revision (row count, newest import) from a small index, not a scan of every record
+    op.create_index("ix_overlay_credentials_imported_at", "overlay_credentials", ["imported_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_overlay_credentials_imported_at", table_name="overlay_credentials")
     op.drop_table("overlay_features")
