@@ -147,7 +147,7 @@ class Catalog:
     def __post_init__(self) -> None:
         creds = self.credentials
         ids = creds.all_ids() if isinstance(creds, LazyCredentials) else [c.id for c in creds]
-        self._pos: dict[str, int] = dict(zip(ids, range(len(ids))))  # the last of an id wins
+        self._pos: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))  # the last of an id wins
         self._ids = ids
 
     def position(self, ident: str) -> int | None:
