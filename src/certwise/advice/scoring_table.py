@@ -36,6 +36,7 @@ from certwise.advice.scoring_index import (
     ScoringIndex,
     index_of,
 )
+from certwise.catalog.load import LazyCredentials
 from certwise.catalog.model import Credential
 
 if TYPE_CHECKING:
@@ -120,11 +121,14 @@ class FeatureTable:
 
 class LazyFeatures(Sequence[CredentialFeatures]):
     """The features of every position: the base catalog's, computed; the overlay's, worked out from
-    its record when asked (the record is read then)."""
+    its record when asked (the record is read then). The first time an overlay one is asked for,
+    all that may be ranked and all learning paths are read together: a date's view needs every
+    one of the former, the free resources the latter."""
 
-    def __init__(self, catalog: Catalog, base: list[CredentialFeatures]) -> None:
-        self.catalog, self.base = catalog, base
+    def __init__(self, catalog: Catalog, base: list[CredentialFeatures], wanted: list[int]) -> None:
+        self.catalog, self.base, self.wanted = catalog, base, wanted
         self._overlay: dict[int, CredentialFeatures] = {}
+        self._prefetched = False
 
     def __len__(self) -> int:
         return len(self.catalog.credentials)
@@ -144,7 +148,11 @@ class LazyFeatures(Sequence[CredentialFeatures]):
             return self.base[i]
         f = self._overlay.get(i)
         if f is None:
-            f = self._overlay[i] = CredentialFeatures.of(i, self.catalog.credentials[i])
+            creds = self.catalog.credentials
+            if not self._prefetched and isinstance(creds, LazyCredentials):
+                self._prefetched = True
+                creds.prefetch(self.wanted)
+            f = self._overlay[i] = CredentialFeatures.of(i, creds[i])
         return f
 
 
@@ -176,7 +184,9 @@ def index_with_table(catalog: Catalog, base: Catalog, table: FeatureTable) -> Sc
     ``ScoringIndex.build(catalog)`` (tests/test_store_overlay.py checks the rankings agree)."""
     index = ScoringIndex.__new__(ScoringIndex)
     base_features = index_of(base).features
-    features = LazyFeatures(catalog, list(base_features))
+    rankable = sorted(p for p in map(catalog.position, table.candidates) if p is not None)
+    paths = [p for p in map(catalog.position, table.learning_paths) if p is not None]
+    features = LazyFeatures(catalog, list(base_features), sorted(rankable + paths))
     index.catalog, index.credentials, index.size = catalog, catalog.credentials, len(catalog.credentials)
     index.features = features  # type: ignore[assignment]
     by_id = LazyById(catalog, features)
@@ -212,10 +222,8 @@ def index_with_table(catalog: Catalog, base: Catalog, table: FeatureTable) -> Sc
             dv.add(f.key(k))
         dv.number_of += table.numbers[k]
         index.values[k] = dv
-    index.learning_paths = [f.position for f in base_features if f.learning_path] + \
-        [p for p in map(pos, table.learning_paths) if p is not None]
-    index.candidates = [f.position for f in base_features if not (f.learning_path or f.mill or f.closed)] + \
-        sorted(p for p in map(pos, table.candidates) if p is not None)
+    index.learning_paths = [f.position for f in base_features if f.learning_path] + sorted(paths)
+    index.candidates = [f.position for f in base_features if not (f.learning_path or f.mill or f.closed)] + rankable
     found = [(f.id, f.ecosystem, f.position) for f in base_features
              if f.level == 1 and not f.learning_path and not f.mill]
     found += [(cid, eco, p) for cid, eco in table.foundational.items() if (p := pos(cid)) is not None]

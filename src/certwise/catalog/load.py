@@ -114,6 +114,13 @@ class LazyCredentials(Sequence[Credential]):
             c = self._read[i]
         return c
 
+    def prefetch(self, positions: Iterable[int]) -> None:
+        """Read the records at these positions now, in as few queries as possible."""
+        b = len(self.base)
+        missing = [i for i in positions if i >= b and i not in self._read]
+        if missing:
+            self._fill(missing)
+
     def _fill(self, positions: list[int]) -> None:
         b = len(self.base)
         got = self.fetch([self.overlay_ids[i - b] for i in positions])
