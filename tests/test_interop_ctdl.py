@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from certwise.interop.ctdl_export import export_ctdl
 from certwise.interop.ctdl_import import CtdlError, iter_ctdl_credentials
@@ -221,3 +223,39 @@ def test_schema_org_export_shape(catalog):
         assert n["credentialCategory"]["inDefinedTermSet"]["@id"] == example["credentialCategory"]["inDefinedTermSet"]["@id"]
         assert n["name"] and n["url"] and n["recognizedBy"]["name"]
         assert "offers" in n and n["offers"]["priceCurrency"] == "USD"
+
+
+# --- import speed: the shortcuts never change what is imported ------------------------------------
+
+_WORDS = ["machine learning operations", "mlops", "gen ai", "genai", "generative", "llm", "llms", "large language",
+          "deep learning", "neural network", "computer vision", "image recognition", "natural language", "nlp",
+          "machine learning", "ml", "data engineer", "data pipeline", "etl", "data science", "statistics",
+          "analytics", "ai governance", "ai ethics", "responsible ai", "governance of ai", "cloud",
+          "product manager", "infrastructure", "gpu", "networking", "artificial intelligence", "ai", "x", "-",
+          " ", "detail", "gently", "html", "mail"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join))
+def test_the_domain_hints_only_skip_searches_that_cannot_match(subject):
+    """Each pattern's hints are words it cannot match without: the domains equal a search by every pattern."""
+    from certwise.interop.ctdl_import import _DOMAIN_WORDS, _domains
+
+    expected = [d for pattern, d, _ in _DOMAIN_WORDS if pattern.search(subject)] or ["ai-applications"]
+    assert _domains({}, subject, []) == list(dict.fromkeys(expected))
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDBFF", "\\udc00"])
+@pytest.mark.parametrize("where", ["ceterms:name", "ceterms:description", "ceterms:alternateName"])
+def test_a_lone_surrogate_is_refused_wherever_it_sits(tmp_path, escape, where):
+    """Records are checked for lone surrogates only when the file holds such an escape: the check still bites."""
+    pad = "x" * 70_000  # the escape falls in a later chunk of the file than the first records
+    nodes = [{"@type": "ceterms:Certification", "ceterms:name": f"Good {i}", "ceterms:description": pad}
+             for i in range(20)]
+    bad: dict = {"@type": "ceterms:Certification", "ceterms:name": "Bad one", "ceterms:keyword": ["ok"]}
+    bad[where] = ["ESCAPE"] if where == "ceterms:alternateName" else "Bad ESCAPE"
+    text = json.dumps({"@graph": [*nodes, bad]}).replace("ESCAPE", escape)
+    f = tmp_path / "s.json"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(CtdlError, match="not text"):
+        list(iter_ctdl_credentials(f))

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice import issuers, worth
 from certwise.advice.issuers import carries_weight_in_ai, issuer_class
 from certwise.advice.worth import is_generic_title
+from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import LEVEL_RANK, Credential
 
 if TYPE_CHECKING:
@@ -228,6 +231,8 @@ class ScoringIndex:
             for k in KEY_KINDS:
                 self.values[k].add(f.key(k))
         self.learning_paths = [f.position for f in features if f.learning_path]
+        self.candidates: list[int] = [f.position for f in features if not (f.learning_path or f.mill or f.closed)]
+        """positions that may be ranked at all: not learning paths, not mills, not closed"""
         self.foundational: dict[str, list[int]] = {}
         """ecosystem -> positions of its foundational credentials (no learning paths, no mills), by id"""
         for f in sorted(features, key=lambda x: x.id):
@@ -306,9 +311,8 @@ class ScoringIndex:
         standing = DistinctValues()
         exact: set[int] = set()
         inherited: dict[int, tuple[int | None, list[Credential]]] = {}
-        for f in self.features:
-            if f.learning_path or f.mill or f.closed:
-                continue
+        for position in self.candidates:
+            f = self.features[position]
             st = "active"
             if f.dated:
                 st = creds[f.position].status(as_of)
@@ -337,11 +341,29 @@ INDEX_ATTRIBUTE = "scoring_index"
 """The attribute of a Catalog object that keeps its index (see :func:`index_of`)."""
 
 
+FEATURE_CODE = tuple(Path(m.__file__ or "").with_suffix(".py") for m in (issuers, worth)) + (Path(__file__),)
+"""The modules that compute a credential's features: cached features written under other code are not read."""
+
+
 def index_of(catalog: Catalog) -> ScoringIndex:
     """The catalog's :class:`ScoringIndex`: built on first use and kept on the catalog object as
-    its ``scoring_index`` attribute, rebuilt when its list of credentials has changed."""
+    its ``scoring_index`` attribute, rebuilt when its list of credentials has changed.
+
+    A catalog read from the validated-records cache (``catalog.cache_key``: the shipped one)
+    keeps its features in that cache too, so a CLI call does not recompute them."""
     index = vars(catalog).get(INDEX_ATTRIBUTE)
     if not isinstance(index, ScoringIndex) or not index.is_current_for(catalog):
-        index = ScoringIndex.build(catalog)
+        index = _cached_build(catalog) if catalog.cache_key else ScoringIndex.build(catalog)
         setattr(catalog, INDEX_ATTRIBUTE, index)
+    return index
+
+
+def _cached_build(catalog: Catalog) -> ScoringIndex:
+    code = "|".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in FEATURE_CODE if p.is_file())
+    where = cache_file("features", str(catalog.cache_key), code)
+    features = read_cached(where)
+    if isinstance(features, list) and len(features) == len(catalog.credentials):
+        return ScoringIndex(catalog, features)
+    index = ScoringIndex.build(catalog)
+    write_cached(where, index.features)
     return index

@@ -8,10 +8,10 @@ skipped, never trusted. ``CERTWISE_CACHE_DIR=off`` turns caching off.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,18 @@ def cache_file(kind: str, scope: str, key: str) -> Path | None:
     if where is None:
         return None
     stamp = MODEL_FILE.stat().st_mtime_ns
-    scope_h = hashlib.sha256(scope.encode()).hexdigest()[:16]
-    key_h = hashlib.sha256(f"{__version__}|{stamp}|{sys.version}|{key}".encode()).hexdigest()[:16]
-    return where / f"{kind}-{scope_h}-{key_h}.pickle"
+    return where / f"{kind}-{_digest(scope)}-{_digest(f'{__version__}|{stamp}|{sys.version}|{key}')}.pickle"
+
+
+def _digest(text: str) -> str:
+    """16 hex digits naming a cache file. zlib's checksums, not hashlib: loading OpenSSL costs
+    ~3 ms, a tenth of a CLI call's own work, and a cache name needs no cryptography.
+
+    >>> _digest("a"), len(_digest("b" * 1000))
+    ('e8b7be4300620062', 16)
+    """
+    b = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(b):08x}{zlib.adler32(b):08x}"
 
 
 def read_cached(path: Path | None) -> Any | None:

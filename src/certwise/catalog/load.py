@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import GUIDE_DATE, Credential
@@ -72,22 +72,105 @@ def _norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s.lower())
 
 
+class LazyCredentials(Sequence[Credential]):
+    """``base`` then the credentials ``ids`` name, each read (``fetch``) the first time it is asked for.
+
+    A catalog over a 100,000-record overlay ranks from the overlay's persisted features and
+    shows a handful of records: reading and validating them all would take seconds.
+    ``fetch(ids)`` returns the credentials of those ids; iterating reads the rest in batches.
+    """
+
+    BATCH = 2000
+
+    def __init__(self, base: Sequence[Credential], ids: list[str],
+                 fetch: Callable[[list[str]], dict[str, Credential]]) -> None:
+        self.base, self.overlay_ids, self.fetch = list(base), ids, fetch
+        self._read: dict[int, Credential] = {}
+
+    def __len__(self) -> int:
+        return len(self.base) + len(self.overlay_ids)
+
+    def all_ids(self) -> list[str]:
+        return [c.id for c in self.base] + self.overlay_ids
+
+    @overload
+    def __getitem__(self, i: int) -> Credential: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Credential]: ...
+
+    def __getitem__(self, i: int | slice) -> Credential | list[Credential]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if i < len(self.base):
+            return self.base[i]
+        c = self._read.get(i)
+        if c is None:
+            self._fill([i])
+            c = self._read[i]
+        return c
+
+    def prefetch(self, positions: Iterable[int]) -> None:
+        """Read the records at these positions now, in as few queries as possible."""
+        b = len(self.base)
+        missing = [i for i in positions if i >= b and i not in self._read]
+        if missing:
+            self._fill(missing)
+
+    def _fill(self, positions: list[int]) -> None:
+        b = len(self.base)
+        got = self.fetch([self.overlay_ids[i - b] for i in positions])
+        for i in positions:
+            cid = self.overlay_ids[i - b]
+            if cid not in got:
+                raise LookupError(f"the catalog overlay changed while in use ({cid} is gone); run the command again")
+            self._read[i] = got[cid]
+
+    def __iter__(self) -> Iterator[Credential]:
+        yield from self.base
+        b = len(self.base)
+        for start in range(b, len(self), self.BATCH):
+            missing = [i for i in range(start, min(start + self.BATCH, len(self))) if i not in self._read]
+            if missing:
+                self._fill(missing)
+            yield from (self._read[i] for i in range(start, min(start + self.BATCH, len(self))))
+
+
 @dataclass
 class Catalog:
-    """An ordered, id-indexed set of credentials with an alias index."""
+    """An ordered, id-indexed set of credentials with an alias index.
 
-    credentials: list[Credential] = field(default_factory=list)
+    ``cache_key`` names this exact content when it came from the validated-records cache
+    (the shipped catalog), so that what is derived from it can be cached under the same key.
+    """
+
+    credentials: Sequence[Credential] = field(default_factory=list)
+    cache_key: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        self._by_id: dict[str, Credential] = {}
-        self._by_alias: dict[str, str] = {}
-        for c in self.credentials:
-            self._index(c)
+        creds = self.credentials
+        ids = creds.all_ids() if isinstance(creds, LazyCredentials) else [c.id for c in creds]
+        self._pos: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))  # the last of an id wins
+        self._ids = ids
 
-    def _index(self, c: Credential) -> None:
-        self._by_id[c.id] = c
-        for n in c.all_names():
-            self._by_alias.setdefault(_norm(n), c.id)
+    def position(self, ident: str) -> int | None:
+        """Where the credential with this exact id is in :attr:`credentials`, else None."""
+        return self._pos.get(ident)
+
+    @cached_property
+    def _by_alias(self) -> dict[str, str]:
+        """Normalised name, alias or exam code -> id (the first credential to claim it), built on
+        the first look-up by name: most calls name credentials by id, and over a
+        100,000-record overlay this index costs about a second."""
+        by_alias: dict[str, str] = {}
+        for c in self.credentials:
+            for n in c.all_names():
+                by_alias.setdefault(_norm(n), c.id)
+        return by_alias
 
     def __iter__(self) -> Iterator[Credential]:
         return iter(self.credentials)
@@ -102,15 +185,21 @@ class Catalog:
     def checked(self) -> date:
         """The newest day a source of the shipped records was checked ("catalog checked 2026-12-01"),
         worked out once per catalog (a 100,000-record overlay costs ~10 ms to scan)."""
-        days = [s.verified for c in self.credentials if c.origin == "catalog" for s in c.sources if s.ref != "guide"]
+        days = [s.verified for c in self.shipped() for s in c.sources if s.ref != "guide"]
         return max(days, default=GUIDE_DATE)
 
+    def shipped(self) -> list[Credential]:
+        """The shipped records (origin "catalog"), without reading a lazily read overlay."""
+        creds = self.credentials
+        pool = creds.base if isinstance(creds, LazyCredentials) else creds  # overlay records are never "catalog"
+        return [c for c in pool if c.origin == "catalog"]
+
     def ids(self) -> list[str]:
-        return [c.id for c in self.credentials]
+        return list(self._ids)
 
     def resolve(self, ident: str) -> str | None:
         """Id for an id, exam code or alias (case, spaces and dashes ignored), else None."""
-        if ident in self._by_id:
+        if ident in self._pos:
             return ident
         return self._by_alias.get(_norm(ident))
 
@@ -122,12 +211,12 @@ class Catalog:
 
             near = suggest(self, ident)
             raise UnknownCredential(ident, near)
-        return self._by_id[cid]
+        return self.credentials[self._pos[cid]]
 
     def with_overlay(self, extra: Iterable[Credential]) -> Catalog:
         """A new catalog with ``extra`` added (an institution's own credentials)."""
         creds = list(self.credentials)
-        seen = set(self._by_id)
+        seen = set(self._pos)
         for c in extra:
             if c.id in seen:
                 creds = [x for x in creds if x.id != c.id]
@@ -222,13 +311,15 @@ def _load_cached(path: Path) -> Catalog:
     """
     stats = "|".join(f"{f.name}:{st.st_size}:{st.st_mtime_ns}" for f in catalog_files(path) for st in [f.stat()])
     where = cache_file("catalog", str(path.resolve()), stats)
+    key = f"{path.resolve()}|{stats}"
     creds = read_cached(where)
     if creds is not None:
-        return Catalog(creds)
+        return Catalog(creds, cache_key=key)
     cat, errors = load_catalog(path)
     if errors:
         raise CatalogError(errors)
     write_cached(where, cat.credentials)
+    cat.cache_key = key
     return cat
 
 

@@ -451,7 +451,7 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
     ids: list[str] = []
     t0 = time.perf_counter()
     with _store() as store:
-        reserved = {c.id for c in cat if c.origin == "catalog"}
+        reserved = {c.id for c in cat.shipped()}
         try:
             reader = CtdlReader(file, reserved_ids=reserved, verified=as_of)
 

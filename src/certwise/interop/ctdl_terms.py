@@ -12,6 +12,7 @@ import uuid
 
 CONTEXT = "https://credreg.net/ctdl/schema/context/json"
 LANG = "en-US"
+_WORD = re.compile(r"[a-z0-9]+")
 _NS = uuid.UUID("6d1f0d3e-5c2b-4d8e-9a57-63657274776e")  # certwise's namespace for CTIDs
 
 
@@ -36,8 +37,9 @@ def slugify(s: str, max_len: int = 60) -> str:
     >>> slugify("Certified Occupational Therapy Assistant (COTA®)")
     'certified-occupational-therapy-assistant-cota'
     """
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", s.lower())
+    if not s.isascii():  # accents off (é -> e); ASCII text has none
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    words = _WORD.findall(s.lower())
     out = ""
     for w in words:
         nxt = f"{out}-{w}" if out else w

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 from certwise.constants import WEEKS_PER_MONTH
@@ -138,6 +139,17 @@ def duration_hours(iso: str) -> tuple[float, float | None] | None:
     >>> duration_hours("P8W")
     (80.0, 1.8)
     """
+    if isinstance(iso, str) and len(iso) <= 40:
+        return _short_duration_hours(iso)
+    return _duration_hours(iso)
+
+
+@lru_cache(maxsize=1024)  # a file repeats a few durations ("PT40H", "P3Y") over and over
+def _short_duration_hours(iso: str) -> tuple[float, float | None] | None:
+    return _duration_hours(iso)
+
+
+def _duration_hours(iso: str) -> tuple[float, float | None] | None:
     m = _DURATION.match(iso.strip()) if isinstance(iso, str) else None
     if not m or not any(m.groupdict().values()):
         return None

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
+from certwise.advice.scoring_table import FeatureTable
 from certwise.catalog.model import Credential
 from certwise.settings import database_url, sqlite_path
 from certwise.store.entries import (
@@ -47,11 +48,12 @@ from certwise.store.entries import (
 from certwise.store.entry_rules import check_dates, check_expiry, credential_link, expiry_by_rule
 from certwise.store.faults import check_revision, check_sqlite, fault_for
 from certwise.store.models import EntryRow, OverlayRow
+from certwise.store.overlay_features import clear_features, table_of_rows, write_features
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-HEAD_REVISION = "0002"  # the newest file in migrations/versions (a test keeps them in step)
+HEAD_REVISION = "0003"  # the newest file in migrations/versions (a test keeps them in step)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 60_000
 _PG_LOCK_KEY = 0x63657274  # "cert": serialises writers and migrations on PostgreSQL
@@ -81,6 +83,7 @@ class Store:
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         self.url = normalise_url(url or database_url())
+        self.features_bytes = 0  # the size of the overlay's features the last add_overlay stored
         self.where = describe(self.url)
         path = sqlite_path(self.url)
         if path is not None:  # refused before a connection that could change the file is opened
@@ -263,7 +266,9 @@ class Store:
 
         ``credentials`` may be a generator: it is consumed in batches of ``batch_size``, so
         memory stays bounded. ``progress(n)`` is called with the count stored so far. If the
-        process dies before the end, the database is as it was.
+        process dies before the end, the database is as it was. The scorer's features of the
+        whole overlay are computed on the way and stored in the same transaction
+        (:mod:`certwise.store.overlay_features`); ``self.features_bytes`` says how large they are.
         """
         if self.dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as pg_insert  # PostgreSQL's dialect: ~30 ms
@@ -276,12 +281,15 @@ class Store:
         )
         now = datetime.now(UTC).replace(tzinfo=None)  # full precision: it keys the overlay cache
         total = 0
+        table = FeatureTable()
         with self._tx(write=True) as conn:
             if replace:
                 conn.execute(delete(OverlayRow))
+            there = conn.execute(select(OverlayRow.id).limit(1)).first() is not None
             batch: list[dict[str, Any]] = []
             for c in credentials:
                 batch.append({"id": c.id, "json": _dump(c), "imported_at": now})
+                table.add(c)
                 if len(batch) >= batch_size:
                     conn.execute(stmt, batch)
                     total += len(batch)
@@ -293,6 +301,9 @@ class Store:
                 total += len(batch)
                 if progress:
                     progress(total)
+            if there or len(set(table.ids)) != len(table):  # added to what was there: cover every record
+                table = table_of_rows(conn)
+            self.features_bytes = write_features(conn, table)
         return total
 
     def overlay_credentials(self) -> list[Credential]:
@@ -314,6 +325,7 @@ class Store:
         with self._tx(write=True) as conn:
             n = int(conn.execute(select(func.count()).select_from(OverlayRow)).scalar() or 0)
             conn.execute(delete(OverlayRow))
+            clear_features(conn)
         return n
 
 

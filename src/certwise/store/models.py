@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Index, String, Text, true
+from sqlalchemy import Boolean, Date, DateTime, Index, LargeBinary, String, Text, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -43,3 +43,21 @@ class OverlayRow(Base):
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     json: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+
+    # the overlay's revision is read from it (migration 0003)
+    __table_args__ = (Index("ix_overlay_credentials_imported_at", "imported_at"),)
+
+
+class OverlayFeaturesRow(Base):
+    """What the scorer needs of the whole overlay, computed at import (migration 0003).
+
+    ``revision`` is the overlay's revision when the blob was written (its row count and newest
+    import time, see :mod:`certwise.store.overlay_features`): a blob of another revision is never read.
+    """
+
+    __tablename__ = "overlay_features"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    revision: Mapped[str] = mapped_column(String(200))
+    built: Mapped[datetime] = mapped_column(DateTime(timezone=False))
+    blob: Mapped[bytes] = mapped_column(LargeBinary)
