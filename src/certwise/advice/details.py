@@ -17,9 +17,9 @@ from typing import Any
 from certwise.advice.money import roi, three_year_cost
 from certwise.advice.worth import evaluate_credential
 from certwise.catalog.browse import compare, credential_detail
+from certwise.catalog.freshness import is_stale, record_checked
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import Credential
-from certwise.catalog.quality import is_stale, record_checked
 from certwise.words import usd
 
 MAX_COMPARE = 6

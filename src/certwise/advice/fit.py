@@ -25,7 +25,8 @@ from datetime import date
 from typing import Any
 
 from certwise.advice.details import ACCESS_NOTES
-from certwise.advice.plan import ready_on, study_hours
+from certwise.advice.pace import ready_on
+from certwise.advice.plan import study_hours
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.recommend import role_misfit

@@ -66,14 +66,6 @@ def study_hours(cred: Credential, years_experience: int = 0) -> float:
     return low
 
 
-def ready_on(start: date, hours: float, hours_per_week: float) -> date | None:
-    """The day ``hours`` of study at ``hours_per_week`` are done; None when that is over 100 years away."""
-    weeks = hours / hours_per_week if hours_per_week > 0 else math.inf
-    if not weeks <= 5200:  # also inf and nan
-        return None
-    return start + timedelta(weeks=math.ceil(weeks))
-
-
 # --- dates ------------------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.coherence import holdings_coherence
-from certwise.advice.plan import ready_on
+from certwise.advice.pace import ready_on
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
@@ -36,9 +36,9 @@ from certwise.advice.scoring import (
 )
 from certwise.advice.scoring_index import ScoringIndex, index_of
 from certwise.advice.stacks import STACK_POOL, continue_after
+from certwise.catalog.freshness import is_stale, record_checked
 from certwise.catalog.labels import domain_name, ecosystem_name
 from certwise.catalog.model import LEVEL_RANK, Credential
-from certwise.catalog.quality import catalog_checked, is_stale, record_checked
 from certwise.constants import WEEKS_PER_MONTH
 from certwise.profile_spec import phrase
 from certwise.words import and_list, pct, span, usd_amount
@@ -502,7 +502,7 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
     ranked = ranked[:limit]
     return {
         "as_of": as_of.isoformat(),
-        "catalog_checked": catalog_checked(catalog).isoformat(),
+        "catalog_checked": catalog.checked.isoformat(),
         "profile": profile.to_json(),
         "stage": profile.stage,
         "recommendations": recs,

@@ -17,7 +17,6 @@ from typing import Any
 from certwise.catalog.labels import cap_domain, ecosystem_name, kind_name, level_name, status_word
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS, LEVEL_RANK, Credential, Kind, Level
-from certwise.catalog.quality import catalog_checked
 from certwise.catalog.search import search
 from certwise.profile_spec import phrase
 from certwise.words import pct, span
@@ -230,7 +229,7 @@ def list_credentials(catalog: Catalog, as_of: date, filters: Filters | None = No
     chosen = [c for c in items if f.match(c, as_of)]
     if not f.text:
         chosen.sort(key=sort_key(sort))
-    return {"as_of": as_of.isoformat(), "catalog_checked": catalog_checked(catalog).isoformat(), "count": len(chosen),
+    return {"as_of": as_of.isoformat(), "catalog_checked": catalog.checked.isoformat(), "count": len(chosen),
             "credentials": [credential_summary(c, as_of) for c in chosen]}
 
 

@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from certwise.catalog.freshness import STALE_DAYS, is_stale, record_checked
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import FACT_FIELDS, GUIDE_DATE, Credential, Source
 
-STALE_DAYS = 180
+__all__ = ["STALE_DAYS", "catalog_audit", "is_stale", "record_audit", "record_checked"]
+
 """A source checked longer ago than this is stale; so is a record whose newest check is."""
 SOON_DAYS = 90
 """A status change (beta ends, retirement, a new exam version) within this many days is reported."""
@@ -175,18 +177,3 @@ def catalog_audit(catalog: Catalog, as_of: date) -> dict[str, Any]:
         "totals": totals,
         "records": [r for r in records if any(r[k] for k in keys)],
     }
-
-
-def catalog_checked(catalog: Catalog) -> date:
-    """The newest day any catalog source was checked: "catalog checked 2026-12-01" (:attr:`Catalog.checked`)."""
-    return catalog.checked
-
-
-def record_checked(c: Credential) -> date:
-    """The newest day any of this record's sources was checked."""
-    return max((s.verified for s in c.sources if s.ref != "guide"), default=GUIDE_DATE)
-
-
-def is_stale(c: Credential, as_of: date) -> bool:
-    """Are this record's facts older than :data:`STALE_DAYS` on ``as_of``?"""
-    return (as_of - record_checked(c)).days > STALE_DAYS

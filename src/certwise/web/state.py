@@ -10,7 +10,6 @@ from sqlalchemy.exc import OperationalError
 
 from certwise.catalog import default_catalog
 from certwise.catalog.load import Catalog
-from certwise.catalog.quality import catalog_checked
 from certwise.settings import database_url
 from certwise.store import Store, StoreUnavailable
 from certwise.store.db import describe, normalise_url
@@ -67,7 +66,7 @@ class WebState:
 
     def catalog_checked(self) -> date:
         """The newest day a source of the catalog was checked (the catalog works it out once)."""
-        return catalog_checked(self.base_catalog())
+        return self.base_catalog().checked
 
     def today(self) -> date:
         return self.fixed_as_of or date.today()
