@@ -10,6 +10,7 @@ tests make as many apps as they like.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -64,3 +65,16 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     return app
+
+
+def app_from_env(host: str | None = None) -> FastAPI:
+    """The app ``certwise serve`` runs, from the environment: what a worker process of
+    ``certwise serve --workers N`` (or ``uvicorn --factory certwise.web.app:app_from_env``) builds.
+
+    The store is ``CERTWISE_DATABASE_URL`` (else the SQLite file in the data directory); a
+    loopback ``host`` (default ``CERTWISE_HOST``, else 127.0.0.1) answers only to the loopback names.
+    """
+    from certwise.web.security import is_loopback, loopback_hosts
+
+    host = host or os.environ.get("CERTWISE_HOST") or "127.0.0.1"
+    return create_app(allowed_hosts=loopback_hosts() if is_loopback(host) else None)
