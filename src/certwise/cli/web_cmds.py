@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from typing import Any
 
 import click
 
@@ -78,7 +79,7 @@ def _run(sock: object, host: str, workers: int) -> None:
     from certwise.web.app import app_from_env
 
     # uvloop and httptools when installed (uvicorn[standard]); keep-alive long enough for a proxy's pool
-    options = {"log_level": "warning", "access_log": False, "server_header": False, "timeout_keep_alive": 15}
+    options: dict[str, Any] = {"log_level": "warning", "access_log": False, "server_header": False, "timeout_keep_alive": 15}
     with contextlib.suppress(KeyboardInterrupt):
         if workers == 1:
             uvicorn.Server(uvicorn.Config(app_from_env(host), **options)).run(sockets=[sock])  # type: ignore[list-item]

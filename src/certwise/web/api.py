@@ -29,6 +29,7 @@ from certwise.web.deps import (
     WebDate,
     catalog,
     catalog_async,
+    hashable,
     json_answer,
     json_text_only,
     parse_as_of,
@@ -71,7 +72,7 @@ async def list_credentials(
     if errors:
         raise bad_input(" ".join(errors))
     cat = await catalog_async(request)
-    return await json_answer(cat, ("list", day, repr(filters), sort_key),
+    return await json_answer(request, cat, ("list", day, repr(filters), sort_key),
                              lambda: services.catalog_list(cat, day, filters, sort_key))
 
 
@@ -82,7 +83,8 @@ async def get_credential(request: Request, ident: str, as_of: str | None = AsOf)
     day = parse_as_of(as_of, request)
     cat = await catalog_async(request)
     cred = services.get_credential(cat, ident)
-    return await json_answer(cat, ("show", cred.id, day), lambda: services.credential_page_data(cred, cat, day))
+    return await json_answer(request, cat, ("show", cred.id, day),
+                             lambda: services.credential_page_data(cred, cat, day))
 
 
 @router.get("/compare", tags=["catalog"], summary="Two to four credentials side by side")
@@ -189,10 +191,10 @@ class EntryIn(BaseModel):
              response_model=dict[str, Any])
 async def recommend(request: Request, body: RecommendIn) -> Response:
     cat = await catalog_async(request)
-    profile = services.build_profile(profile_mapping(body), cat)
+    mapping = profile_mapping(body)
     day = parse_as_of(body.as_of, request)
-    return await json_answer(cat, ("recommend", profile, day, body.limit),
-                             lambda: services.recommend_data(profile, cat, day, limit=body.limit))
+    return await json_answer(request, cat, ("recommend", hashable(mapping), day, body.limit), lambda: services.recommend_data(
+        services.build_profile(mapping, cat), cat, day, limit=body.limit))
 
 
 @router.post("/evaluate", tags=["advice"], summary="Is a credential worth it? (SPEC §4 evaluate)")

@@ -22,7 +22,8 @@ from certwise import __version__
 from certwise.catalog.load import Catalog
 from certwise.web import advice_pages, api, pages, portfolio_pages
 from certwise.web.error_pages import install_error_handlers
-from certwise.web.security import SecurityMiddleware
+from certwise.web.page_cache import PageCache
+from certwise.web.security import SecurityMiddleware, is_loopback, loopback_hosts
 from certwise.web.state import WebState
 from certwise.web.templating import make_templates
 
@@ -63,6 +64,7 @@ def create_app(
     app.include_router(advice_pages.router)
     app.include_router(portfolio_pages.router)
     install_error_handlers(app)
+    app.add_middleware(PageCache, state=app.state.web)  # inside: the security checks come first
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     return app
 
@@ -74,7 +76,5 @@ def app_from_env(host: str | None = None) -> FastAPI:
     The store is ``CERTWISE_DATABASE_URL`` (else the SQLite file in the data directory); a
     loopback ``host`` (default ``CERTWISE_HOST``, else 127.0.0.1) answers only to the loopback names.
     """
-    from certwise.web.security import is_loopback, loopback_hosts
-
     host = host or os.environ.get("CERTWISE_HOST") or "127.0.0.1"
     return create_app(allowed_hosts=loopback_hosts() if is_loopback(host) else None)

@@ -63,14 +63,24 @@ async def catalog_async(request: Request) -> Catalog:
     return cat if cat is not None else await run_in_threadpool(state.catalog)
 
 
-async def json_answer(catalog: Catalog, key: Hashable, compute: Callable[[], Any]) -> Response:
-    """The JSON of ``compute()``, kept per catalog (:mod:`certwise.web.memo`): a repeated question is
-    answered from the kept bytes on the event loop; a new one is worked out in a worker thread.
-    The bytes are what the route's ``response_model`` (``dict[str, Any]``) would have sent."""
-    key = ("json", key)
-    body = peek(catalog, key)
+def hashable(mapping: dict[str, Any]) -> tuple[Any, ...]:
+    """A request's fields as a key for :func:`json_answer` (lists become tuples).
+
+    >>> hashable({"role": "developer", "held": ["pmle"]})
+    (('held', ('pmle',)), ('role', 'developer'))
+    """
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in mapping.items()))
+
+
+async def json_answer(request: Request, catalog: Catalog, key: Hashable, compute: Callable[[], Any]) -> Response:
+    """The JSON of ``compute()``, kept by this app for this catalog (:mod:`certwise.web.memo`): a
+    repeated question is answered from the kept bytes on the event loop; a new one is worked out
+    in a worker thread. The bytes are what the route's ``response_model`` (``dict[str, Any]``)
+    would have sent."""
+    owner = web(request).answers(catalog)
+    body = peek(owner, key)
     if body is None:
-        body = await run_in_threadpool(memo, catalog, key, lambda: to_json(compute()))
+        body = await run_in_threadpool(memo, owner, key, lambda: to_json(compute()))
     return Response(body, media_type="application/json")
 
 

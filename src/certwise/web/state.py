@@ -16,6 +16,7 @@ import time
 from datetime import date
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from certwise.catalog import default_catalog
@@ -25,7 +26,9 @@ from certwise.settings import database_url, sqlite_path
 from certwise.store import Store, StoreUnavailable
 from certwise.store.db import describe, normalise_url
 from certwise.store.faults import unreachable
+from certwise.store.models import OverlayRow
 from certwise.store.overlay import overlay_catalog
+from certwise.web.memo import Answers
 
 log = logging.getLogger("certwise.web")
 
@@ -46,6 +49,7 @@ class WebState:
         self._catalog_lock = threading.Lock()
         # (when checked, the overlay's version, the catalog with the overlay)
         self._overlaid: tuple[float, Any, Catalog] | None = None
+        self._answers: Answers | None = None
 
     def base_catalog(self) -> Catalog:
         if self._catalog is None:
@@ -79,6 +83,13 @@ class WebState:
             self._overlaid = (time.monotonic(), version, cat)
             return cat
 
+    def answers(self, cat: Catalog) -> Answers:
+        """What this app keeps for ``cat`` (JSON bytes, pages): a new catalog starts afresh."""
+        kept = self._answers
+        if kept is None or kept.catalog is not cat:
+            kept = self._answers = Answers(cat)
+        return kept
+
     def fresh_catalog(self) -> Catalog | None:
         """The catalog when it can be had without reading anything (kept, and checked lately), else None."""
         if self._explicit_catalog:
@@ -102,10 +113,6 @@ class WebState:
                 finally:
                     db.close()
             if self.store_url is not None or not url.startswith("sqlite"):
-                from sqlalchemy import func, select
-
-                from certwise.store.models import OverlayRow
-
                 store = self.store()  # a database that cannot be used says so here (StoreUnavailable)
                 with store.engine.connect() as conn:
                     return tuple(conn.execute(select(func.count(), func.max(OverlayRow.imported_at))).one())
