@@ -1,18 +1,19 @@
-"""Answers worked out once: the same question on the same catalog and day gets the same answer.
+"""Answers kept between requests: the same question on the same catalog and day gets the same answer.
 
 The engine's answers (recommend, a credential's report, the catalog list) depend only on the
-catalog, the date and the question. :func:`memo` keeps the last few hundred of them on an
-owner object: the catalog itself for the engine's answers (a new catalog, after an overlay
-import, starts with none), or one app's :class:`Answers` for what that app sends (JSON bytes,
-whole pages). A repeated request (a shared results link, a reload, an API client asking
-again) then costs only the framework's work. Kept answers are shared: callers never change them.
+catalog, the date and the question. :func:`memo` keeps the last few hundred on an owner
+object, one app's :class:`Answers` for one catalog (``WebState.answers``: a new catalog, after
+an overlay import, starts with none), as the bytes the app sends (JSON, whole pages: few
+objects for the garbage collector to walk). A repeated request (a shared results link, a
+reload, an API client asking again) then costs only the framework's work. Kept answers are
+shared: callers never change them.
 
 >>> from certwise.catalog.load import Catalog
->>> cat, calls = Catalog(), []
->>> memo(cat, ("x", 1), lambda: calls.append(1) or {"a": 1}), memo(cat, ("x", 1), lambda: {"b": 2})
-({'a': 1}, {'a': 1})
->>> len(calls), peek(cat, ("x", 1)), peek(cat, ("y",))
-(1, {'a': 1}, None)
+>>> owner, calls = Answers(Catalog()), []
+>>> memo(owner, ("x", 1), lambda: calls.append(1) or b"a"), memo(owner, ("x", 1), lambda: b"b")
+(b'a', b'a')
+>>> len(calls), peek(owner, ("x", 1)), peek(owner, ("y",))
+(1, b'a', None)
 """
 
 from __future__ import annotations

@@ -28,7 +28,6 @@ from certwise.store.entry_rules import record_entry
 from certwise.store.reports import portfolio_report, renewals_report
 from certwise.userfiles import is_text
 from certwise.web.errors import WebError, bad_input, not_found
-from certwise.web.memo import memo
 from certwise.web.svg import DOMAIN_COLORS, LEVEL_NAMES, LEVEL_ROWS, roadmap_svg
 from certwise.words import cap
 
@@ -41,7 +40,7 @@ def get_credential(cat: Catalog, ident: str) -> Credential:
 
 
 def catalog_list(cat: Catalog, as_of: date, filters: Filters, sort: str) -> dict[str, Any]:
-    return memo(cat, ("list", as_of, repr(filters), sort), lambda: list_credentials(cat, as_of, filters, sort))
+    return list_credentials(cat, as_of, filters, sort)
 
 
 def roi_data(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
@@ -54,7 +53,7 @@ def roi_data(cred: Credential, salary: float, as_of: date) -> dict[str, Any]:
 
 def credential_page_data(cred: Credential, cat: Catalog, as_of: date) -> dict[str, Any]:
     """``certwise show ID``: every fact, the worth-it test and the three-year cost."""
-    return memo(cat, ("show", cred.id, as_of), lambda: credential_report(cred, cat, as_of))
+    return credential_report(cred, cat, as_of)
 
 
 def compare_data(cat: Catalog, ids: list[str], as_of: date) -> dict[str, Any]:
@@ -96,17 +95,11 @@ def build_profile(mapping: dict[str, Any], cat: Catalog, *, page: bool = False) 
 
 
 def recommend_data(profile: Any, cat: Catalog, as_of: date, limit: int = 10) -> dict[str, Any]:
-    return memo(cat, ("recommend", profile, as_of, limit), lambda: recommend(profile, cat, as_of, limit=limit))
+    return recommend(profile, cat, as_of, limit=limit)  # type: ignore[no-any-return]
 
 
 def results_plan(r: dict[str, Any], profile: Any, cat: Catalog, as_of: date) -> tuple[list[str], dict[str, Any] | None]:
     """The first pick and the next steps of its stack, as a dated plan (None if it cannot be made)."""
-    first = r["recommendations"][0]["id"] if r["recommendations"] else None
-    key = ("results-plan", profile, as_of, first, tuple(r.get("stack", ())))  # all of r that the plan reads
-    return memo(cat, key, lambda: _results_plan(r, profile, cat, as_of))
-
-
-def _results_plan(r: dict[str, Any], profile: Any, cat: Catalog, as_of: date) -> tuple[list[str], dict[str, Any] | None]:
     if not r["recommendations"]:
         return [], None
     ids = [r["recommendations"][0]["id"]]
