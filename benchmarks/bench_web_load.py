@@ -49,7 +49,8 @@ from report import figure  # noqa: E402
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "8"))
 SLICE = 2.0  # seconds: each endpoint is measured in slices, in turn with the baseline
 ROUNDS = max(1, round(SECONDS / SLICE))
-WARMUP = 1.0
+WARMUP = 20  # sequential requests to each target first (the servers load the catalog at start)
+TAIL = 6.0  # seconds of one uninterrupted run for the p99 of recommend and of the baseline
 CONNECTIONS = 32
 
 PROFILE = {"role": "developer", "years_experience": 4, "cloud": "aws", "cloud_experience": "some",
@@ -69,7 +70,7 @@ class Hello(BaseModel):
 app = FastAPI()
 
 @app.post("/hello")
-def hello(body: Hello) -> dict:
+async def hello(body: Hello) -> dict:  # async: no threadpool hop, the framework's own ceiling
     return {"hello": body.name}
 
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False,
@@ -257,7 +258,8 @@ def check(port: int, ep: Endpoint) -> None:
 
 
 def combine(slices: list[Result]) -> Result:
-    """Slices of equal length: their mean rate; the median of their percentiles."""
+    """Slices of equal length: their mean rate; the median of their percentiles (a slice's p99
+    includes its start, 32 new connections at once: the p99 figures come from :data:`TAIL` runs)."""
     return Result(statistics.fmean(r.rps for r in slices), statistics.median(r.p50_ms for r in slices),
                   statistics.median(r.p99_ms for r in slices), sum(r.errors for r in slices))
 
@@ -266,8 +268,8 @@ def interleaved(wrk: str | None, script: Path, targets: list[tuple[int, Endpoint
     """Each target in turn for SLICE seconds, round after round: a load on the machine that comes
     and goes (other programs) then weighs on every target alike, and the ratios stay fair."""
     for port, ep in targets:
-        check(port, ep)
-        load(wrk, script, port, ep, WARMUP)
+        for _ in range(WARMUP):
+            check(port, ep)
     slices: list[list[Result]] = [[] for _ in targets]
     for _ in range(ROUNDS):
         for i, (port, ep) in enumerate(targets):
@@ -314,6 +316,11 @@ def main() -> int:
         b1, rec, rec2, new, *rest = interleaved(wrk, script, [(base, hello), (cw, recommend), (two, recommend2),
                                                               (cw, fresh), *((cw, ep) for ep in pages)])
         others = [(ep, b1, r) for ep, r in zip(pages, rest, strict=True)]
+        # the tail: one uninterrupted run each, the baseline and recommend in turn
+        tail_base = load(wrk, script, base, hello, TAIL)
+        tail_rec = load(wrk, script, cw, recommend, TAIL)
+        print(f"p99 over {TAIL:g} s uninterrupted: baseline {tail_base.p99_ms:.1f} ms, recommend "
+              f"{tail_rec.p99_ms:.1f} ms ({tail_base.rps:.0f} and {tail_rec.rps:.0f} req/s)")
     finally:
         for s in servers:
             s.stop()
@@ -321,11 +328,11 @@ def main() -> int:
 
     ok = True
     ratio = rec.rps / b1.rps
-    print(f"\nrecommend: {ratio:.0%} of the baseline's requests/s, p99 {rec.p99_ms:.1f} ms")
+    print(f"\nrecommend: {ratio:.0%} of the baseline's requests/s, p99 {tail_rec.p99_ms:.1f} ms")
     ok &= figure("web recommend / FastAPI baseline", ratio * 100, "% of baseline req/s", "≥ 50%", ratio >= 0.5)
-    ok &= figure("web recommend p99 (32 connections)", rec.p99_ms, "ms", "< 50 ms", rec.p99_ms < 50)
+    ok &= figure("web recommend p99 (32 connections)", tail_rec.p99_ms, "ms", "< 50 ms", tail_rec.p99_ms < 50)
     # what the machine allows: the baseline's own tail in the same run (other programs' load shows here)
-    figure("web baseline p99 (32 connections)", b1.p99_ms, "ms", "(informational)", True)
+    figure("web baseline p99 (32 connections)", tail_base.p99_ms, "ms", "(informational)", True)
     # the same profile again is answered from what the worker kept; a new profile costs the engine
     print(f"recommend, a new profile each request: {new.rps / b1.rps:.0%} of the baseline, p99 {new.p99_ms:.1f} ms")
     figure("web recommend, new profiles / baseline", new.rps / b1.rps * 100, "% of baseline req/s",
@@ -340,7 +347,7 @@ def main() -> int:
     # informational: on a 2-CPU machine wrk takes a share of the CPUs (and other programs theirs),
     # so what a second worker adds depends on the machine more than on certwise
     figure(f"web recommend, 2 workers / 1 worker ({os.cpu_count()} CPUs)", gain, "×", "(informational)", True)
-    errors = sum(r.errors for r in (b1, rec, rec2, new)) + sum(r.errors for _, _, r in others)
+    errors = sum(r.errors for r in (b1, rec, rec2, new, tail_base, tail_rec)) + sum(r.errors for _, _, r in others)
     if errors:
         print(f"{errors} requests failed")
     return 0 if ok and not errors else 1

@@ -104,3 +104,25 @@ _CTDL = """{
     "ceterms:subjectWebpage": "https://example.org/acme"
   }]
 }"""
+
+
+def test_a_repeated_advice_body_is_answered_as_before(fresh, monkeypatch):
+    body = {"role": "data-professional", "cloud": "azure", "as_of": "2026-11-25"}
+    first = fresh.post("/api/v1/recommend", json=body)
+    assert first.status_code == 200
+    monkeypatch.setattr(services, "recommend_data", lambda *a, **k: 1 / 0)  # the route must not run again
+    again = fresh.post("/api/v1/recommend", json=body)
+    assert again.status_code == 200 and again.content == first.content
+    assert "default-src 'self'" in again.headers["content-security-policy"]
+    # the same bytes as another content type are another request (and refused as before)
+    other = fresh.post("/api/v1/recommend", content=first.request.content, headers={"content-type": "text/plain"})
+    assert other.status_code in (400, 415, 422)
+    # another site's browser is still refused before anything kept answers
+    cross = fresh.post("/api/v1/recommend", json=body, headers={"origin": "https://evil.example"})
+    assert cross.status_code == 403
+
+
+def test_a_big_body_is_passed_on_whole(fresh):
+    held = [f"x{i:05d}" for i in range(9000)]  # ~80 KB: more than page_cache keeps, read by the route
+    r = fresh.post("/api/v1/recommend", json={"role": "developer", "held": held})
+    assert r.status_code in (400, 422) and "x00000" in r.text

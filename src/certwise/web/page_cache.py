@@ -1,13 +1,16 @@
-"""Whole answers kept for the pages and GET endpoints that depend only on the address.
+"""Whole answers kept for the requests whose answer depends only on what the request says.
 
 A catalog page, a credential page, the results of a questionnaire, the roadmap, the FAQ and
-the catalog's GET endpoints are worked out from the URL, the catalog and the date alone. This
-pure ASGI middleware (inside :class:`~certwise.web.security.SecurityMiddleware`, which still
-checks the Host and adds its headers and cookie to every answer) keeps each such 200 answer,
-per app and catalog (:meth:`WebState.answers`), keyed by the address, the Host and the day, and
-sends it again for the same request without running the route. Never kept: another method,
-another status, an answer that sets a cookie or holds this browser's CSRF token (a form), and
-every other path (the portfolio reads the store; it is never listed here).
+the catalog's GET endpoints are worked out from the URL, the catalog and the date alone; so
+are the advice endpoints (recommend, a stack for a profile, evaluate, plan) from their JSON
+body. This pure ASGI middleware (inside :class:`~certwise.web.security.SecurityMiddleware`,
+which still checks the Host, the Origin and the size and adds its headers and cookie to every
+answer) keeps each such 200 answer, per app and catalog (:meth:`WebState.answers`), keyed by
+the address, the Host, the day and (for a POST) the body's exact bytes and content type, and
+sends it again for the same request without running the route: the same bytes validate the
+same way and give the same answer. Never kept: another method or path, another status, an
+answer that sets a cookie or holds this browser's CSRF token (a form), a body over 64 KB, and
+the portfolio (it reads the store; it is never listed here).
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from certwise.web.state import WebState
 PATHS = frozenset({"/", "/catalog", "/compare", "/roadmap", "/results", "/faq",
                    "/api/v1/credentials", "/api/v1/search", "/api/v1/compare", "/api/v1/stacks"})
 PREFIXES = ("/credentials/", "/api/v1/credentials/", "/api/v1/stacks/")
+# POST endpoints whose answer is a function of the body, the catalog and the date only
+POSTS = frozenset({"/api/v1/recommend", "/api/v1/stacks", "/api/v1/evaluate", "/api/v1/plan"})
 MAX_BYTES = 512 * 1024  # a bigger answer is sent, not kept
+MAX_BODY = 64 * 1024  # a bigger request body is passed on, not kept
 
 
 def kept_path(path: str) -> bool:
@@ -34,29 +40,43 @@ def kept_path(path: str) -> bool:
 
 
 class PageCache:
-    """Pure ASGI middleware: answer a repeated GET of a kept path from what was sent before."""
+    """Pure ASGI middleware: answer a repeated request of a kept path from what was sent before."""
 
     def __init__(self, app: ASGIApp, *, state: WebState) -> None:
         self.app = app
         self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not kept_path(scope["path"]):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method, path = scope["method"], scope["path"]
+        post = method == "POST" and path in POSTS
+        if not (post or (method == "GET" and kept_path(path))):
             await self.app(scope, receive, send)
             return
         cat = self.state.fresh_catalog()
         if cat is None:  # the catalog is due a look at its overlay: let the route do it
             await self.app(scope, receive, send)
             return
-        host = next((v for k, v in scope["headers"] if k == b"host"), b"")
-        key = ("page", scope.get("scheme"), host, scope.get("root_path", ""), scope["path"],
-               scope["query_string"], self.state.today())
+        headers: dict[bytes, bytes] = {}
+        for k, v in scope["headers"]:  # the first of a repeated header, as the framework reads it
+            headers.setdefault(k, v)
+        body = b""
+        if post:
+            body, receive, whole = await _read_body(receive)
+            if not whole:  # too big to keep, or the client went away: the route deals with it
+                await self.app(scope, receive, send)
+                return
+        key = ("page", method, scope.get("scheme"), headers.get(b"host", b""), scope.get("root_path", ""), path,
+               scope["query_string"], headers.get(b"content-type", b"") if post else b"", body,
+               self.state.today())
         owner = self.state.answers(cat)
         hit = peek(owner, key)
         if hit is not None:
-            status, headers, body = hit
-            await send({"type": "http.response.start", "status": status, "headers": list(headers)})
-            await send({"type": "http.response.body", "body": body})
+            status, sent, answer = hit
+            await send({"type": "http.response.start", "status": status, "headers": list(sent)})
+            await send({"type": "http.response.body", "body": answer})
             return
 
         start: Message | None = None
@@ -75,11 +95,39 @@ class PageCache:
         await self.app(scope, receive, capture)
         if start is None or start["status"] != 200 or size > MAX_BYTES:
             return
-        headers = tuple(start.get("headers", ()))
-        if any(k.lower() == b"set-cookie" for k, _ in headers):
+        sent = tuple(start.get("headers", ()))
+        if any(k.lower() == b"set-cookie" for k, _ in sent):
             return
-        body = b"".join(chunks)
+        answer = b"".join(chunks)
         token = str(scope.get("state", {}).get("csrf_token", ""))
-        if token and token.encode() in body:  # a form with this browser's token: not for others
+        if token and token.encode() in answer:  # a form with this browser's token: not for others
             return
-        keep(owner, key, (200, headers, body))
+        keep(owner, key, (200, sent, answer))
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, Receive, bool]:
+    """The request body (up to :data:`MAX_BODY`), a ``receive`` that hands the app the same
+    messages again, and whether the body is whole (all of it read, no disconnect)."""
+    messages: list[Message] = []
+    size = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            whole = False
+            break
+        size += len(message.get("body", b""))
+        if size > MAX_BODY:
+            whole = False
+            break
+        if not message.get("more_body", False):
+            whole = True
+            break
+    body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
+
+    async def replay() -> Message:
+        if messages:
+            return messages.pop(0)
+        return await receive()
+
+    return body, replay, whole
