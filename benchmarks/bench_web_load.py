@@ -2,8 +2,9 @@
 
 Starts three servers on loopback, each a subprocess in its own process group:
 
-* a minimal FastAPI app with one POST endpoint that reads a small JSON body and returns small
-  JSON (the framework's ceiling on this machine, served by the same uvicorn settings),
+* a minimal FastAPI app with one ``async`` POST endpoint that reads a small JSON body and
+  returns small JSON (the framework's ceiling on this machine, served by the same uvicorn
+  settings),
 * ``certwise serve`` (one worker) with a fresh SQLite store in a temporary data directory, and
 * ``certwise serve --workers 2`` beside it,
 
@@ -14,9 +15,10 @@ a load from other programs that comes and goes weighs on all alike. The load gen
 one in this file takes its place (it costs CPU on the same machine, so its figures are lower).
 
 Measured: the baseline; ``POST /api/v1/recommend`` with one realistic profile (after the first
-request it is answered from what the worker kept, see certwise.web.memo), the same with 2
+request it is answered from what the worker kept, see certwise.web.page_cache), the same with 2
 workers, and with a new profile on every request (the engine's own cost, informational);
-``GET /api/v1/credentials``; a credential page; the results page.
+``GET /api/v1/credentials``; a credential page; the results page. The p99 figures come from one
+uninterrupted run each of the baseline and recommend.
 
 Targets (ratios to the baseline of the same run): recommend ≥ 50% of the baseline's
 requests/s and p99 < 50 ms; the catalog list, a credential page and the results page ≥ 35%.
