@@ -8,12 +8,15 @@ which still checks the Host, the Origin and the size and adds its headers and co
 answer) keeps each such 200 answer, per app and catalog (:meth:`WebState.answers`), keyed by
 the address, the Host, the day and (for a POST) the body's exact bytes and content type, and
 sends it again for the same request without running the route: the same bytes validate the
-same way and give the same answer. Never kept: another method or path, another status, an
-answer that sets a cookie or holds this browser's CSRF token (a form), a body over 64 KB, and
-the portfolio (it reads the store; it is never listed here).
+same way and give the same answer. A page with a form is kept with a slot where the browser's
+CSRF token was, and each browser gets its own token in it. Never kept: another method or path,
+another status, an answer that sets a cookie, a body over 64 KB, and the portfolio (it reads
+the store; it is never listed here).
 """
 
 from __future__ import annotations
+
+import secrets
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -28,6 +31,8 @@ PREFIXES = ("/credentials/", "/api/v1/credentials/", "/api/v1/stacks/")
 POSTS = frozenset({"/api/v1/recommend", "/api/v1/stacks", "/api/v1/evaluate", "/api/v1/plan"})
 MAX_BYTES = 512 * 1024  # a bigger answer is sent, not kept
 MAX_BODY = 64 * 1024  # a bigger request body is passed on, not kept
+# where a kept page had the CSRF token of the browser it was made for (random: no page has it otherwise)
+_TOKEN_SLOT = ("cw-token-slot-" + secrets.token_urlsafe(24)).encode()
 
 
 def kept_path(path: str) -> bool:
@@ -74,7 +79,10 @@ class PageCache:
         owner = self.state.answers(cat)
         hit = peek(owner, key)
         if hit is not None:
-            status, sent, answer = hit
+            status, sent, answer, with_token = hit
+            if with_token:  # a page with a form: this browser's own token in it
+                answer = answer.replace(_TOKEN_SLOT, str(scope["state"]["csrf_token"]).encode())
+                sent = [(k, str(len(answer)).encode() if k == b"content-length" else v) for k, v in sent]
             await send({"type": "http.response.start", "status": status, "headers": list(sent)})
             await send({"type": "http.response.body", "body": answer})
             return
@@ -99,10 +107,14 @@ class PageCache:
         if any(k.lower() == b"set-cookie" for k, _ in sent):
             return
         answer = b"".join(chunks)
-        token = str(scope.get("state", {}).get("csrf_token", ""))
-        if token and token.encode() in answer:  # a form with this browser's token: not for others
-            return
-        keep(owner, key, (200, sent, answer))
+        token = str(scope.get("state", {}).get("csrf_token", "")).encode()
+        # a form carries this browser's CSRF token: kept with a slot in its place, filled in for each browser
+        with_token = bool(token) and token in answer
+        if with_token:
+            if _TOKEN_SLOT in answer:
+                return
+            answer = answer.replace(token, _TOKEN_SLOT)
+        keep(owner, key, (200, sent, answer, with_token))
 
 
 async def _read_body(receive: Receive) -> tuple[bytes, Receive, bool]:
