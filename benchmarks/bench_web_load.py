@@ -17,7 +17,8 @@ one in this file takes its place (it costs CPU on the same machine, so its figur
 Measured: the baseline; ``POST /api/v1/recommend`` with one realistic profile (after the first
 request it is answered from what the worker kept, see certwise.web.page_cache), the same with 2
 workers, and with a new profile on every request (the engine's own cost, informational);
-``GET /api/v1/credentials``; a credential page; the results page. The p99 figures come from one
+``GET /api/v1/credentials``; a credential page; the results page, kept and (informational)
+rendered every request. The p99 figures come from one
 uninterrupted run each of the baseline and recommend.
 
 Targets (ratios to the baseline of the same run): recommend ≥ 50% of the baseline's
@@ -145,7 +146,7 @@ class Server:
 
 
 def request(port: int, ep: Endpoint) -> tuple[int, bytes]:
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{ep.path}", method=ep.method,
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{ep.path.replace('__N__', '1')}", method=ep.method,
                                  data=ep.body.replace(b"__N__", b"1") or None,
                                  headers={"content-type": "application/json"} if ep.body else {})
     try:
@@ -164,13 +165,13 @@ if body ~= "" then
   wrk.body = body
   wrk.headers["Content-Type"] = "application/json"
 end
--- a body with __N__ gets a new number each request (a question never asked before)
-if string.find(body, "__N__", 1, true) then
-  local n = 0
+-- __N__ in the body or the path gets a new number each request (a question never asked before)
+if string.find(body, "__N__", 1, true) or string.find(wrk.path, "__N__", 1, true) then
   request = function()
-    n = n + 1
-    local b = string.gsub(body, "__N__", tostring(math.random(1, 100000000)))
-    return wrk.format(nil, nil, nil, b)
+    local n = tostring(math.random(1, 100000000))
+    local b = nil
+    if body ~= "" then b = string.gsub(body, "__N__", n) end
+    return wrk.format(nil, (string.gsub(wrk.path, "__N__", n)), nil, b)
   end
 end
 done = function(summary, latency, requests)
@@ -211,8 +212,9 @@ async def _python_load(port: int, ep: Endpoint, seconds: float) -> Result:
     counter = iter(range(1, 1 << 62))
 
     def head() -> bytes:
-        body = ep.body.replace(b"__N__", str(next(counter)).encode())
-        return (f"{ep.method} {ep.path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{ctype}"
+        n = str(next(counter))
+        body = ep.body.replace(b"__N__", n.encode())
+        return (f"{ep.method} {ep.path.replace('__N__', n)} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{ctype}"
                 f"Content-Length: {len(body)}\r\n\r\n").encode() + body
     latencies: list[float] = []
     errors = 0
@@ -302,6 +304,8 @@ def main() -> int:
         Endpoint("GET /credentials/<id> (page)", "GET", "/credentials/aws-ml-specialty"),
         Endpoint("GET /results?… (page)", "GET", f"/results?{RESULTS_QUERY}"),
     ]
+    # the results page at an address of its own each time (an extra parameter): rendered, not kept
+    rendered = Endpoint("GET /results?… rendered each time", "GET", f"/results?{RESULTS_QUERY}&n=__N__")
     print(f"load: {'wrk' if wrk else 'python asyncio (wrk not found)'}, {CONNECTIONS} connections; "
           f"{ROUNDS} rounds of {SLICE:g} s per endpoint, in turn with the baseline")
     servers: list[Server] = []
@@ -315,8 +319,9 @@ def main() -> int:
             server.wait_ready(probe)
         base, cw, two = ports
         print(f"{'endpoint':36} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7}")
-        b1, rec, rec2, new, *rest = interleaved(wrk, script, [(base, hello), (cw, recommend), (two, recommend2),
-                                                              (cw, fresh), *((cw, ep) for ep in pages)])
+        b1, rec, rec2, new, drawn, *rest = interleaved(
+            wrk, script, [(base, hello), (cw, recommend), (two, recommend2), (cw, fresh), (cw, rendered),
+                          *((cw, ep) for ep in pages)])
         others = [(ep, b1, r) for ep, r in zip(pages, rest, strict=True)]
         # the tail: one uninterrupted run each, the baseline and recommend in turn
         tail_base = load(wrk, script, base, hello, TAIL)
@@ -339,6 +344,9 @@ def main() -> int:
     print(f"recommend, a new profile each request: {new.rps / b1.rps:.0%} of the baseline, p99 {new.p99_ms:.1f} ms")
     figure("web recommend, new profiles / baseline", new.rps / b1.rps * 100, "% of baseline req/s",
            "(informational)", True)
+    print(f"results page rendered every request: {drawn.rps / b1.rps:.0%} of the baseline")
+    figure("web results page rendered / baseline", drawn.rps / b1.rps * 100, "% of baseline req/s",
+           "(informational)", True)
     for ep, b, r in others:
         share = r.rps / b.rps
         print(f"{ep.name}: {share:.0%} of the baseline")
@@ -349,7 +357,7 @@ def main() -> int:
     # informational: on a 2-CPU machine wrk takes a share of the CPUs (and other programs theirs),
     # so what a second worker adds depends on the machine more than on certwise
     figure(f"web recommend, 2 workers / 1 worker ({os.cpu_count()} CPUs)", gain, "×", "(informational)", True)
-    errors = sum(r.errors for r in (b1, rec, rec2, new, tail_base, tail_rec)) + sum(r.errors for _, _, r in others)
+    errors = sum(r.errors for r in (b1, rec, rec2, new, drawn, tail_base, tail_rec)) + sum(r.errors for _, _, r in others)
     if errors:
         print(f"{errors} requests failed")
     return 0 if ok and not errors else 1
