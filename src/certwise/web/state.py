@@ -3,8 +3,9 @@
 The catalog with its overlay is worked out once and kept: the overlay is looked at again at
 most every :data:`OVERLAY_RECHECK` seconds, with one small query (how many records, the
 newest import), and read again only when that changed. So a request does no database work
-for the catalog, and the catalog object (with its scoring index and the answers of
-:mod:`certwise.web.memo`) lives as long as the overlay does not change.
+for the catalog, and the catalog object (with its scoring index) and what the app keeps for it
+(:meth:`WebState.answers`, see :mod:`certwise.web.memo`) live as long as the overlay does not
+change.
 """
 
 from __future__ import annotations
