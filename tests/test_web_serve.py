@@ -16,6 +16,14 @@ from certwise.web.security import is_loopback
 def test_serve_help(cli):
     r = cli("serve", "--help")
     assert r.code == 0 and "--host" in r.out and "--port" in r.out and "127.0.0.1" in r.out
+    assert "--workers" in r.out and "PostgreSQL" in r.out and "CERTWISE_DATABASE_URL" in r.out
+
+
+@pytest.mark.parametrize("n", ["0", "-1", "65"])
+def test_serve_workers_out_of_range_is_one_line(cli, n):
+    r = cli("serve", "--workers", n)
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1
+    assert "--workers must be a whole number from 1 to 64" in r.err and f"(got {n})" in r.err
 
 
 @pytest.mark.parametrize("host, loop", [("127.0.0.1", True), ("localhost", True), ("::1", True),

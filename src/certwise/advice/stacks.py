@@ -275,7 +275,6 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         best = None
         for s in pool:
             c = s.cred
-            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status), future_fit.weights)
             if not rises(last, c):
                 continue
             if c.level == last.level and set(c.domains) <= covered:
@@ -285,6 +284,8 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             # (a single credential is trivially coherent: judge the first addition against 90)
             if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
                 continue  # "random certifications dilute your profile"
+            # scored last: only the candidates that passed the checks above need it
+            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status), future_fit.weights)
             value = future_score + 0.5 * coh + (15 if builds else 0)
             key = (-round(value, 9), c.id)
             if best is None or key < best[0]:

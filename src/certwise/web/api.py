@@ -24,7 +24,18 @@ from certwise.catalog.search import search as do_search
 from certwise.interop.openbadges import MAX_BADGE_BYTES
 from certwise.store.reports import entry_dict, portfolio_report, renewals_report
 from certwise.web import services
-from certwise.web.deps import DATE_PATTERN, WebDate, catalog, json_text_only, parse_as_of, query_list, web
+from certwise.web.deps import (
+    DATE_PATTERN,
+    WebDate,
+    catalog,
+    catalog_async,
+    hashable,
+    json_answer,
+    json_text_only,
+    parse_as_of,
+    query_list,
+    web,
+)
 from certwise.web.errors import ERROR_RESPONSES, ErrorResponse, bad_input, not_found
 from certwise.web.forms import parse_filters
 
@@ -35,8 +46,9 @@ AsOf = Query(None, description="Compute as of this date, YYYY-MM-DD, years 1000-
              json_schema_extra={"pattern": DATE_PATTERN})
 
 
-@router.get("/credentials", tags=["catalog"], summary="List the catalog, filtered and sorted")
-def list_credentials(
+@router.get("/credentials", tags=["catalog"], summary="List the catalog, filtered and sorted",
+            response_model=dict[str, Any])
+async def list_credentials(
     request: Request,
     q: str | None = Query(None, description="Search text: a name, an exam code or a nickname."),
     provider: list[str] = Query([], description="Provider name or part of it; repeat or comma-separate."),
@@ -53,21 +65,26 @@ def list_credentials(
     free: bool = False,
     sort: str = Query("tier", description="tier, name, cost, hours, provider or level."),
     as_of: str | None = AsOf,
-) -> dict[str, Any]:
+) -> Response:
     """``certwise list --json``."""
     day = parse_as_of(as_of, request)
     filters, sort_key, errors = parse_filters(lambda name: query_list(request, name))
     if errors:
         raise bad_input(" ".join(errors))
-    return services.catalog_list(catalog(request), day, filters, sort_key)
+    cat = await catalog_async(request)
+    return await json_answer(request, cat, ("list", day, repr(filters), sort_key),
+                             lambda: services.catalog_list(cat, day, filters, sort_key))
 
 
-@router.get("/credentials/{ident}", tags=["catalog"], summary="Every fact about one credential")
-def get_credential(request: Request, ident: str, as_of: str | None = AsOf) -> dict[str, Any]:
+@router.get("/credentials/{ident}", tags=["catalog"], summary="Every fact about one credential",
+            response_model=dict[str, Any])
+async def get_credential(request: Request, ident: str, as_of: str | None = AsOf) -> Response:
     """``certwise show ID --json``; ``ident`` may be an id, an exam code or a common name."""
     day = parse_as_of(as_of, request)
-    cat = catalog(request)
-    return services.credential_page_data(services.get_credential(cat, ident), cat, day)
+    cat = await catalog_async(request)
+    cred = services.get_credential(cat, ident)
+    return await json_answer(request, cat, ("show", cred.id, day),
+                             lambda: services.credential_page_data(cred, cat, day))
 
 
 @router.get("/compare", tags=["catalog"], summary="Two to four credentials side by side")
@@ -170,11 +187,14 @@ class EntryIn(BaseModel):
 
 # --- advice -----------------------------------------------------------------------------------
 
-@router.post("/recommend", tags=["advice"], summary="Recommendations for a profile (SPEC §4 recommend)")
-def recommend(request: Request, body: RecommendIn) -> dict[str, Any]:
-    cat = catalog(request)
-    profile = services.build_profile(profile_mapping(body), cat)
-    return services.recommend_data(profile, cat, parse_as_of(body.as_of, request), limit=body.limit)
+@router.post("/recommend", tags=["advice"], summary="Recommendations for a profile (SPEC §4 recommend)",
+             response_model=dict[str, Any])
+async def recommend(request: Request, body: RecommendIn) -> Response:
+    cat = await catalog_async(request)
+    mapping = profile_mapping(body)
+    day = parse_as_of(body.as_of, request)
+    return await json_answer(request, cat, ("recommend", hashable(mapping), day, body.limit), lambda: services.recommend_data(
+        services.build_profile(mapping, cat), cat, day, limit=body.limit))
 
 
 @router.post("/evaluate", tags=["advice"], summary="Is a credential worth it? (SPEC §4 evaluate)")

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from pydantic import AfterValidator, Field
+from pydantic_core import to_json
 
 from certwise.catalog.load import Catalog
 from certwise.userfiles import non_text_in
 from certwise.web.errors import bad_input
+from certwise.web.memo import memo, peek
 from certwise.web.state import WebState
 
 # The dates the web accepts: years 1000-8999, leaving room for the date arithmetic the engine does
@@ -37,12 +42,46 @@ def _in_range(d: date) -> date:
 WebDate = Annotated[date, AfterValidator(_in_range), Field(json_schema_extra={"pattern": DATE_PATTERN})]
 
 
+# A lone surrogate reaches the parsed body only as a \u escape, as the bytes ED A0-BF .. (json
+# decodes with "surrogatepass"), or in a UTF-16/32 body (NUL bytes); a body with none of these is text.
+_MAY_HOLD_SURROGATE = re.compile(rb"\\u|\xed|\x00")
+
+
 def web(request: Request) -> WebState:
     return request.app.state.web  # type: ignore[no-any-return]
 
 
 def catalog(request: Request) -> Catalog:
     return web(request).catalog()
+
+
+async def catalog_async(request: Request) -> Catalog:
+    """:func:`catalog` for an ``async`` route: the kept catalog at once, else read in a worker thread
+    (the overlay check may ask the database)."""
+    state = web(request)
+    cat = state.fresh_catalog()
+    return cat if cat is not None else await run_in_threadpool(state.catalog)
+
+
+def hashable(mapping: dict[str, Any]) -> tuple[Any, ...]:
+    """A request's fields as a key for :func:`json_answer` (lists become tuples).
+
+    >>> hashable({"role": "developer", "held": ["pmle"]})
+    (('held', ('pmle',)), ('role', 'developer'))
+    """
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in mapping.items()))
+
+
+async def json_answer(request: Request, catalog: Catalog, key: Hashable, compute: Callable[[], Any]) -> Response:
+    """The JSON of ``compute()``, kept by this app for this catalog (:mod:`certwise.web.memo`): a
+    repeated question is answered from the kept bytes on the event loop; a new one is worked out
+    in a worker thread. The bytes are what the route's ``response_model`` (``dict[str, Any]``)
+    would have sent."""
+    owner = web(request).answers(catalog)
+    body = peek(owner, key)
+    if body is None:
+        body = await run_in_threadpool(memo, owner, key, lambda: to_json(compute()))
+    return Response(body, media_type="application/json")
 
 
 def parse_as_of(value: Any, request: Request, field: str = "as_of") -> date:
@@ -73,6 +112,9 @@ async def json_text_only(request: Request) -> None:
     as JSON but cannot be stored, printed or compared as UTF-8. (FastAPI has already parsed the
     body; one that is not JSON, or nests too deeply, is refused before this runs.)"""
     if "json" not in request.headers.get("content-type", ""):
+        return
+    body = await request.body()
+    if not _MAY_HOLD_SURROGATE.search(body):  # the usual body: no escape, no raw surrogate, UTF-8
         return
     try:
         doc = await request.json()

@@ -18,11 +18,9 @@ import ipaddress
 import json
 import secrets
 from collections.abc import Iterable
-from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
-from starlette.datastructures import Headers, MutableHeaders
-from starlette.requests import Request
+from starlette.requests import Request, cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from certwise.web.errors import WebError
@@ -43,6 +41,9 @@ SECURITY_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=()",
 }
+
+_SECURITY_RAW = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+_WANTED = frozenset({b"host", b"origin", b"sec-fetch-site", b"content-length", b"cookie"})
 
 MAX_BODY_BYTES = 6 * 1024 * 1024  # the whole request: up to five 1 MB badge files and the form
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -110,8 +111,15 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        host = headers.get("host", "")
+        # one pass over the raw headers for the few this needs, the first of each as the framework
+        # reads them (Headers.get, request.cookies)
+        found: dict[bytes, str] = {}
+        for key, value in scope["headers"]:
+            if key in _WANTED and key not in found:
+                found[key] = value.decode("latin-1")
+        host = found.get(b"host", "")
+        origin, site, length, cookie = (found.get(k) for k in (b"origin", b"sec-fetch-site", b"content-length",
+                                                               b"cookie"))
         if self.allowed_hosts is not None:
             hostname = urlsplit("//" + host).hostname or ""
             if hostname.lower() not in self.allowed_hosts:
@@ -119,8 +127,6 @@ class SecurityMiddleware:
                 return
         method = scope["method"]
         if method in UNSAFE:
-            origin = headers.get("origin")
-            site = headers.get("sec-fetch-site")
             # "null" is an opaque origin (a sandboxed frame, a file:// page): the pages' forms are
             # covered by their CSRF token; the API has none, so it refuses it unless the browser
             # also says, by Sec-Fetch-Site, where the request came from.
@@ -128,25 +134,22 @@ class SecurityMiddleware:
             if site == "cross-site" or opaque or (origin and origin != "null" and urlsplit(origin).netloc != host):
                 await self._refuse(scope, send, 403, "forbidden", "Requests from other sites are not accepted.")
                 return
-            length = headers.get("content-length")
             if length and length.isdigit() and int(length) > self.max_body:
                 mb = self.max_body // (1024 * 1024)
                 await self._refuse(scope, send, 413, "too-large", f"The upload is too large (at most {mb} MB in all).")
                 return
 
-        cookies: dict[str, str] = {}
-        if "cookie" in headers:
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(headers["cookie"])
-            except Exception:  # a malformed cookie header: treat as none
-                jar = SimpleCookie()
-            cookies = {k: m.value for k, m in jar.items()}
-        token = cookies.get(CSRF_COOKIE) or ""
+        # the cookie read as the framework reads it (request.cookies), so check_csrf compares the same token
+        token = (cookie_parser(cookie).get(CSRF_COOKIE) or "") if cookie else ""
         new_token = None
         if len(token) < 20:
             token = new_token = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
+        extra = _SECURITY_RAW
+        if new_token:
+            secure = "; Secure" if self.secure_cookie else ""
+            extra = [*extra, (b"set-cookie",
+                              f"{CSRF_COOKIE}={new_token}; Path=/; HttpOnly; SameSite=Strict{secure}".encode())]
 
         # HEAD is GET without the body, for every page and GET endpoint
         head = method == "HEAD"
@@ -183,16 +186,11 @@ class SecurityMiddleware:
                 message = {**message, "body": b""}
             if message["type"] == "http.response.start":
                 started = True
-                h = MutableHeaders(scope=message)
-                for k, v in SECURITY_HEADERS.items():
-                    if k not in h:
-                        h[k] = v
-                if new_token:
-                    secure = "; Secure" if self.secure_cookie else ""
-                    h.append(
-                        "set-cookie",
-                        f"{CSRF_COOKIE}={new_token}; Path=/; HttpOnly; SameSite=Strict{secure}",
-                    )
+                headers = list(message.get("headers", ()))
+                present = {k.lower() for k, _ in headers}
+                # a response's own header (a page's own policy) wins over the default
+                headers += [(k, v) for k, v in extra if k == b"set-cookie" or k not in present]
+                message = {**message, "headers": headers}
             await send(message)
 
         try:
