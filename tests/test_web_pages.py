@@ -3,6 +3,7 @@ every field labelled, clear empty states, errors in the page and no stack traces
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from datetime import date
@@ -122,8 +123,13 @@ def test_catalog_lists_filters_searches_and_sorts(client, catalog):
 def test_catalog_empty_state_and_bad_filter(client):
     html = client.get("/catalog", params={"q": "underwater basket weaving"}).text
     assert "Nothing matches" in html
-    bad = client.get("/catalog", params={"max_cost": "lots"}).text
-    assert "max_cost" in bad and "must be a number" in bad
+    bad = client.get("/catalog", params={"max_cost": "lots", "level": "guru"})
+    text = html_lib.unescape(bad.text)
+    assert bad.status_code == 400
+    # every problem, named as the form labels it (not "max_cost 'lots'")
+    assert "“Most you'd pay (USD)”: you wrote “lots”: give a number of US dollars" in text
+    assert "“Level”: “guru” is not one of the choices" in text
+    assert "max_cost '" not in text and "max_cost:" not in text
 
 
 def test_credential_page_has_every_fact_its_sources_and_the_verdict(client):

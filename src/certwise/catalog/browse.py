@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -142,11 +142,14 @@ class Filters:
 SORTS = ("tier", "name", "cost", "hours", "provider", "level")
 
 
-def parse_filters(get: Callable[[str], list[str]], flag: str = "") -> tuple[Filters, str, list[str]]:
+def parse_filters(get: Callable[[str], list[str]], flag: str = "",
+                  words: Mapping[str, str] | None = None) -> tuple[Filters, str, list[str]]:
     """Catalog filters from raw text values (``get(name) -> list``): ``(filters, sort, errors)``.
 
-    The CLI and the web read their input differently but check it here, with one message per
-    problem; ``flag="--"`` names the fields as command-line options (``--max-cost``).
+    The CLI, the API and the page read their input differently but check it here, with one
+    message per problem; ``flag="--"`` names the fields as command-line options (``--max-cost``),
+    ``words`` names them as a form's labels do (``{"max_cost": "Most you'd pay (USD)"}``), and
+    then a value outside a list says "choose one from the list" instead of listing raw values.
 
     >>> given = {"tier": ["1", "7"], "sort": ["cost"]}
     >>> f, sort, errors = parse_filters(lambda name: given.get(name, []))
@@ -156,11 +159,18 @@ def parse_filters(get: Callable[[str], list[str]], flag: str = "") -> tuple[Filt
     errors: list[str] = []
 
     def label(name: str) -> str:
+        if words is not None:
+            return f"“{words.get(name, name)}”:"
         return f"{flag}{name.replace('_', '-')}" if flag else name
+
+    def one_of(name: str, value: str, allowed: tuple[str, ...]) -> str:
+        if words is not None:
+            return f"{label(name)} “{value}” is not one of the choices; choose one from the list."
+        return f"{label(name)} '{value}' is not one of: {', '.join(allowed)}."
 
     def choices(name: str, allowed: tuple[str, ...]) -> list[str]:
         vals = get(name)
-        errors.extend(f"{label(name)} '{v}' is not one of: {', '.join(allowed)}." for v in vals if v not in allowed)
+        errors.extend(one_of(name, v, allowed) for v in vals if v not in allowed)
         return [v for v in vals if v in allowed]
 
     tiers = []
@@ -168,27 +178,32 @@ def parse_filters(get: Callable[[str], list[str]], flag: str = "") -> tuple[Filt
         if t in {"1", "2", "3", "4"}:
             tiers.append(int(t))
         else:
-            errors.append(f"{label('tier')} '{t}' is not a tier; use 1, 2, 3 or 4.")
+            errors.append(f"{label('tier')} '{t}' is not a tier; use 1, 2, 3 or 4." if words is None else
+                          one_of("tier", t, ("1", "2", "3", "4")))
     max_cost = None
     mc = get("max_cost")
     if mc:
+        given = mc[-1]
+        bad = (f"{label('max_cost')} you wrote “{given}”: give a number of US dollars, 0 or more, like 300."
+               if words is not None else f"{label('max_cost')} '{given}' must be a number of US dollars, 0 or more.")
         try:
-            max_cost = float(mc[-1])
+            max_cost = float(given)
         except ValueError:
-            errors.append(f"{label('max_cost')} '{mc[-1]}' must be a number of US dollars, 0 or more.")
+            errors.append(bad)
         else:
             if max_cost != max_cost or max_cost == float("inf"):  # nan, inf: no amount of dollars
-                errors.append(f"{label('max_cost')} '{mc[-1]}' must be a number of US dollars, 0 or more.")
+                errors.append(bad)
                 max_cost = None
             elif max_cost < 0:
-                errors.append(f"{label('max_cost')} '{mc[-1]}' is negative; give a number of US dollars, 0 or more.")
+                errors.append(bad if words is not None else
+                              f"{label('max_cost')} '{given}' is negative; give a number of US dollars, 0 or more.")
                 max_cost = None
     free_vals = get("free")
     free = bool(free_vals) and free_vals[-1].lower() in ("1", "true", "yes", "on")
     sort_vals = get("sort")
     sort = sort_vals[-1] if sort_vals else "tier"
     if sort not in SORTS:
-        errors.append(f"{label('sort')} '{sort}' is not one of: {', '.join(SORTS)}.")
+        errors.append(one_of("sort", sort, SORTS))
         sort = "tier"
     f = Filters(
         provider=get("provider"),

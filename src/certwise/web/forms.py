@@ -16,9 +16,15 @@ from certwise.catalog.browse import KINDS, LEVELS, parse_filters
 from certwise.catalog.load import Catalog
 from certwise.catalog.search import suggest
 
-__all__ = ["KINDS", "LEVELS", "parse_filters"]  # catalog filters are read by catalog.browse, shared with the CLI
+__all__ = ["CATALOG_FILTER_WORDS", "KINDS", "LEVELS", "parse_filters"]  # catalog filters are read by catalog.browse, shared with the CLI
 
 PROFILE_FIELDS = spec.FIELDS
+
+# The catalog filters as the catalog page's form labels them (its messages use these words).
+CATALOG_FILTER_WORDS = {
+    "provider": "Provider", "ecosystem": "Cloud or platform", "level": "Level", "domain": "Topic", "kind": "Kind",
+    "status": "Status", "max_cost": "Most you'd pay (USD)", "sort": "Sort by", "tier": "Guide tier",
+}
 
 
 def profile_mapping(get: Callable[[str], list[str]]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from certwise.web import services, svg
 from certwise.web.deps import catalog, parse_as_of, query_list
 from certwise.web.errors import WebError, bad_input
 from certwise.web.forms import (
+    CATALOG_FILTER_WORDS,
     KINDS,
     LEVELS,
     parse_filters,
@@ -49,7 +50,7 @@ def _catalog_view(request: Request) -> dict[str, Any]:
     """What the list and the chart share: the filters read once, the credentials they pick."""
     as_of = parse_as_of(request.query_params.get("as_of"), request)
     cat = catalog(request)
-    filters, sort, errors = parse_filters(_get(request))
+    filters, sort, errors = parse_filters(_get(request), words=CATALOG_FILTER_WORDS)
     show_retired = request.query_params.get("retired") == "show"
     chosen = {cat.resolve(i) or i for i in query_list(request, "ids")}  # ticked to compare: always listed
     result = services.catalog_page_list(cat, as_of, filters, sort, show_retired, chosen)
@@ -89,14 +90,15 @@ def catalog_page(request: Request) -> Response:
             "status": STATUSES,
         },
         "selected": set(query_list(request, "ids")),
-    }, page="catalog")
+    }, status=400 if view["errors"] else 200, page="catalog")
 
 
 @router.get("/catalog/chart", response_class=HTMLResponse)
 def catalog_chart_page(request: Request) -> Response:
     """The catalog's cost × study time chart on a page of its own, for the same filters as the list."""
     view = _catalog_view(request)
-    return render(request, "catalog_chart.html", {**view, "title": "Cost and study time"}, page="catalog")
+    return render(request, "catalog_chart.html", {**view, "title": "Cost and study time"},
+                  status=400 if view["errors"] else 200, page="catalog")
 
 
 @router.get("/credentials/{ident}", response_class=HTMLResponse)
