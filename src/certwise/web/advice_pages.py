@@ -196,21 +196,33 @@ def _plan_inputs(request: Request) -> tuple[list[str], date, float, int, list[st
     errors: list[str] = []
     today = parse_as_of(q.get("as_of"), request)
 
-    def field(name: str, convert: Any, default: Any, what: str) -> Any:
-        raw = q.get(name)
+    def field(name: str, label: str, convert: Any, default: Any, fix: str) -> Any:
+        raw = (q.get(name) or "").strip()
         if not raw:
             return default
         try:
-            return convert(raw)
-        except ValueError:
-            errors.append(f"'{raw}' is not {what}.")
+            value = convert(raw)
+        except (ValueError, OverflowError):
+            value = None
+        if value is None:
+            errors.append(f"“{label}”: you wrote “{raw[:40]}”: {fix}.")
             return default
+        return value
 
-    start = field("start", date.fromisoformat, today, "a date; use the date picker or YYYY-MM-DD")
-    hpw = field("hours_per_week", float, 5.0, "a number of hours a week")
-    years = field("years_experience", int, 0, "a whole number of years")
+    def number(lo: float, hi: float, whole: bool) -> Any:
+        def convert(raw: str) -> float | int | None:
+            v = float(raw)
+            if not (lo <= v <= hi) or (whole and not v.is_integer()) or (not whole and v <= 0):
+                return None
+            return int(v) if whole else v
+        return convert
+
+    hours, years = profile_spec.field("hours_per_week"), profile_spec.field("years_experience")
+    start = field("start", "Start on", date.fromisoformat, today, "give a date: use the date picker, or YYYY-MM-DD")
+    hpw = field("hours_per_week", "Hours a week", number(0, hours.maximum or 168, False), 5.0, hours.fix)
+    years_done = field("years_experience", "Years in tech or data", number(0, years.maximum or 60, True), 0, years.fix)
     ids = list(dict.fromkeys(query_list(request, "ids")))
-    return ids, start, hpw, years, errors
+    return ids, start, hpw, years_done, errors
 
 
 @router.get("/plan", response_class=HTMLResponse)
