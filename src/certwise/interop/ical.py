@@ -62,7 +62,8 @@ def new_calendar(name: str = "certwise") -> Calendar:
     return cal
 
 
-def _alarm(trigger: timedelta, text: str) -> Alarm:
+def alarm(trigger: timedelta | datetime, text: str) -> Alarm:
+    """A reminder: ``trigger`` before (negative) or after the event's start, or at a moment (UTC)."""
     a = Alarm()
     a.add("action", "DISPLAY")
     a.add("description", text)
@@ -98,7 +99,7 @@ def all_day_event(
     ev.add("dtend", day + timedelta(days=1))
     ev.add("transp", "TRANSPARENT")
     for trigger, text in alarms:
-        ev.add_component(_alarm(trigger, text))
+        ev.add_component(alarm(trigger, text))
     return ev
 
 
@@ -120,7 +121,7 @@ def timed_event(
     if rrule:
         ev.add("rrule", rrule)
     for trigger, text in alarms:
-        ev.add_component(_alarm(trigger, text))
+        ev.add_component(alarm(trigger, text))
     return ev
 
 

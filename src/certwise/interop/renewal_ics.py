@@ -22,10 +22,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from icalendar import Alarm
-
 from certwise.catalog.labels import renewal_how
-from certwise.interop.ical import all_day_event, new_calendar
+from certwise.interop.ical import alarm, all_day_event, new_calendar
 
 PRODID = "-//certwise//renewals//EN"
 DEFAULT_WINDOW_DAYS = 90  # the reminder's lead time when the provider's renewal window is not known
@@ -101,16 +99,8 @@ def renewal_event(r: dict[str, Any], as_of: date, dtstamp: datetime) -> Any:
                        categories="Renewal")
     last_call = expires - REMIND_BEFORE
     if last_call > start + REMIND_BEFORE:
-        ev.add_component(_alarm_at(datetime.combine(last_call, time(9), UTC), f"{name} expires in a week"))
+        ev.add_component(alarm(datetime.combine(last_call, time(9), UTC), f"{name} expires in a week"))
     ev.add("status", "CONFIRMED")
     ev.add("x-certwise-status", "due")
     return ev
 
-
-def _alarm_at(when: datetime, text: str) -> Any:
-    """A reminder at a moment (UTC), not relative to the event."""
-    a = Alarm()
-    a.add("action", "DISPLAY")
-    a.add("description", text)
-    a.add("trigger", when)
-    return a
