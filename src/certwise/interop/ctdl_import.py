@@ -23,6 +23,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -77,6 +78,7 @@ _LEVELS = [
     (("Advanced", "Professional", "Bachelors", "UpperDivision"), "professional"),
     (("Graduate", "Masters", "Doctoral", "Postsecondary", "PostSecondary"), "program"),
 ]
+_LEVEL_WORDS = [(tuple(w.lower() for w in words), level) for words, level in _LEVELS]  # matched lower-cased
 
 _ECOSYSTEMS = (
     (("amazon", "aws"), "aws"), (("google",), "gcp"), (("microsoft", "azure"), "azure"),
@@ -251,11 +253,17 @@ class Mapper:
     def credential(self, node: dict[str, Any], where: str, *, check_text: bool = True) -> Credential:
         """The validated credential of one node; ``check_text=False`` when its file holds no
         escape that could make a lone surrogate (see :class:`_TextReader`)."""
-        for key in dict.fromkeys(k for k in (text(node.get("ceterms:ctid")), node.get("@id")) if isinstance(k, str)):
-            if key in self.seen:
-                raise CtdlError(f"{where}: the credential {key} is given twice in this file "
-                                f"(first at {self.seen[key]}); keep one")
-            self.seen[key] = where.split(": ", 1)[-1]
+        seen, ctid, nid = self.seen, text(node.get("ceterms:ctid")), node.get("@id")
+        keys = [k for k in (ctid, nid) if isinstance(k, str)]
+        if len(keys) == 2 and ctid == nid:
+            keys.pop()
+        if keys:
+            at = where.split(": ", 1)[-1]
+            for key in keys:
+                if key in seen:
+                    raise CtdlError(f"{where}: the credential {key} is given twice in this file "
+                                    f"(first at {seen[key]}); keep one")
+                seen[key] = at
         data = self.record(node, where)
         if check_text:
             _check_strings(data, where)
@@ -287,12 +295,8 @@ class Mapper:
         aliases = [a for a in [the_ctid, *texts(node.get("ceterms:alternateName"))] if a and a != name]
         summary = text(node.get("ceterms:description")) or f"{name}: a {ctype} from {provider}, imported from CTDL."
         url = self._page(node, the_ctid)
-        for fld, value, limit in (("ceterms:ownedBy", provider, MAX_NAME_CHARS),
-                                  *(("ceterms:ctid or alternateName", a, MAX_NAME_CHARS) for a in aliases),
-                                  ("ceterms:subjectWebpage", url, MAX_URL_CHARS)):
-            if len(value) > limit:
-                raise CtdlError(f"{where}: field '{fld}' is {len(value):,} characters long; certwise imports "
-                                f"at most {limit:,}")
+        if len(provider) > MAX_NAME_CHARS or len(url) > MAX_URL_CHARS or any(len(a) > MAX_NAME_CHARS for a in aliases):
+            _too_long(where, provider, aliases, url)
         return {
             "id": self._unique_id(_base_id(provider, name)),
             "name": name,
@@ -397,6 +401,16 @@ class Mapper:
         }
 
 
+def _too_long(where: str, provider: str, aliases: list[str], url: str) -> None:
+    """Raise for the first of these that is longer than certwise imports."""
+    for fld, value, limit in (("ceterms:ownedBy", provider, MAX_NAME_CHARS),
+                              *(("ceterms:ctid or alternateName", a, MAX_NAME_CHARS) for a in aliases),
+                              ("ceterms:subjectWebpage", url, MAX_URL_CHARS)):
+        if len(value) > limit:
+            raise CtdlError(f"{where}: field '{fld}' is {len(value):,} characters long; certwise imports "
+                            f"at most {limit:,}")
+
+
 def _check_strings(data: Any, where: str, field: str = "") -> None:
     """Every string of a record can be stored (UTF-8: no lone surrogates such as \\ud800)."""
     if isinstance(data, str):
@@ -417,12 +431,17 @@ def _is_web(v: Any) -> bool:
 
 def _base_id(provider: str, name: str) -> str:
     """``<provider>-<name>`` as a slug (the name alone when it already starts with the provider)."""
-    is_host = " " not in provider and "." in provider
-    prov_slug = slugify(provider.rsplit(".", 1)[0] if is_host else provider, 24)
+    prov_slug = _provider_slug(provider)
     name_slug = slugify(name, 56)
     if name_slug.startswith(prov_slug) or provider == "Unknown provider":
         return slugify(name_slug, 80)
     return slugify(f"{prov_slug}-{name_slug}", 80)
+
+
+@lru_cache(maxsize=4096)  # a file names a few providers many times
+def _provider_slug(provider: str) -> str:
+    is_host = " " not in provider and "." in provider
+    return slugify(provider.rsplit(".", 1)[0] if is_host else provider, 24)
 
 
 def _kind(ctype: str, is_degree: bool) -> str:
@@ -437,8 +456,8 @@ def _level(node: dict[str, Any], is_degree: bool, notes: list[str]) -> str:
         str(a.get("ceterms:targetNode", "")) + " " + (text(a.get("ceterms:targetNodeName")) or "")
         for a in as_list(node.get("ceterms:audienceLevelType")) if isinstance(a, dict)
     ).lower()
-    for words, level in _LEVELS:
-        if any(w.lower() in level_words for w in words):
+    for words, level in _LEVEL_WORDS:
+        if any(w in level_words for w in words):
             return level
     level = "program" if is_degree else "associate"
     notes.append(f"Level '{level}' is a default: the CTDL record gives no audience level.")
@@ -465,6 +484,7 @@ def _domains(node: dict[str, Any], name: str, notes: list[str]) -> list[str]:
     return domains
 
 
+@lru_cache(maxsize=4096)
 def _ecosystem(provider: str) -> str:
     p = provider.lower()
     return next((eco for words, eco in _ECOSYSTEMS if any(w in p for w in words)), "vendor-neutral")

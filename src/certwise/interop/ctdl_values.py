@@ -122,6 +122,9 @@ def texts(v: Any) -> list[str]:
     if isinstance(v, dict):
         if "@value" in v:
             return texts(v["@value"])
+        if len(v) == 1:  # one language (the usual case): its strings, whichever it is
+            k = next(iter(v))
+            return texts(v[k]) if not k.startswith("@") else []
         keys = sorted((k for k in v if not k.startswith("@")), key=lambda k: not k.lower().startswith("en"))
         en = [k for k in keys if k.lower().startswith("en")]
         return [t for k in (en or keys[:1]) for t in texts(v[k])]
