@@ -1,3 +1,4 @@
+
 """The portfolio in Chromium (issue 13, point 6): a plan saved from the results lands in the
 portfolio as planned; an upload of a good and a bad badge reports both; removing offers Undo;
 the plan page prints cleanly (no navigation or forms, the timeline within the page width)."""
@@ -7,15 +8,12 @@ from __future__ import annotations
 import json
 import re
 
+from badgeutil import ob2_badge
 from browserutil import BROWSER, answer_questionnaire
 
 pytestmark = BROWSER
 
-BADGE = {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "https://x.example/a/9",
-         "recipient": {"type": "email", "identity": "a@b.c", "hashed": False}, "issuedOn": "2025-04-02T10:00:00Z",
-         "badge": {"type": "BadgeClass", "id": "https://x.example/b9", "criteria": {"narrative": "pass"},
-                   "name": "Databricks Certified Machine Learning Associate",
-                   "issuer": {"type": "Issuer", "id": "https://x.example/i9", "name": "Databricks"}}}
+BADGE = ob2_badge("Databricks Certified Machine Learning Associate", "Databricks", "9")
 
 
 def test_save_the_plan_from_results_and_see_it_planned_in_the_portfolio(page):

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
+from badgeutil import ob2_badge
 from certwise.web.app import create_app
 
 TODAY = date(2026, 11, 25)
@@ -200,11 +201,7 @@ def test_portfolio_add_bad_input(client):
     assert_error(client.post("/api/v1/portfolio", json={"id": "pmle", "earned": "yesterday"}), 422)
 
 
-BADGE = {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "https://x.example/a/1",
-         "recipient": {"type": "email", "identity": "a@b.c", "hashed": False}, "issuedOn": "2025-04-02T10:00:00Z",
-         "badge": {"type": "BadgeClass", "id": "https://x.example/b", "criteria": {"narrative": "pass"},
-                   "name": "Google Cloud Certified Professional Machine Learning Engineer",
-                   "issuer": {"type": "Issuer", "id": "https://x.example/i", "name": "Google Cloud"}}}
+BADGE = ob2_badge()
 
 
 def test_portfolio_badges_upload(client):

@@ -17,16 +17,13 @@ import pytest
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 
+from badgeutil import ob2_badge
 from certwise.web.app import create_app
 from storeutil import external
 
 TODAY = date(2026, 11, 25)
 PMLE = "Google Cloud Professional Machine Learning Engineer"
-BADGE = {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "https://x.example/a/1",
-         "recipient": {"type": "email", "identity": "a@b.c", "hashed": False}, "issuedOn": "2025-04-02T10:00:00Z",
-         "badge": {"type": "BadgeClass", "id": "https://x.example/b", "criteria": {"narrative": "pass"},
-                   "name": "Google Cloud Certified Professional Machine Learning Engineer",
-                   "issuer": {"type": "Issuer", "id": "https://x.example/i", "name": "Google Cloud"}}}
+BADGE = ob2_badge()
 
 
 @pytest.fixture
