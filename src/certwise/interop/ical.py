@@ -153,7 +153,7 @@ def plan_to_ics(
     tz: str | None = None,
     name: str = "certwise study plan",
 ) -> bytes:
-    """The plan (SPEC.md §4 plan JSON, as :func:`certwise.advice.plan.make_plan` returns) as
+    """The plan (as :func:`certwise.advice.plan.make_plan` returns it) as
     iCalendar bytes. ``dtstamp`` defaults to now (UTC); ``tz`` (an IANA name) pins timed events
     to a time zone instead of floating local time."""
     stamp = (dtstamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)

@@ -111,7 +111,7 @@ DESC_FIELDS = ("name", "issuer", "price_usd", "hours", "assessment", "hands_on",
 
 
 def _description(q: Any) -> tuple[dict[str, Any], list[str]]:
-    """The credential description of SPEC §4 ``evaluate --file`` from the check form."""
+    """The credential description ``evaluate --file`` reads, built from the check form."""
     errors: list[str] = []
     d: dict[str, Any] = {}
     name = (q.get("name") or "").strip()

@@ -1,4 +1,4 @@
-"""The JSON API of SPEC.md §5 under ``/api/v1``: the same engine as the CLI, the same JSON.
+"""The JSON API under ``/api/v1`` (documented at ``/api/v1/docs`` and in the README): the same engine as the CLI, the same JSON.
 
 Every handler is a few lines: parse, call one function, return its dict. Errors have one
 shape (see :mod:`certwise.web.errors`).
@@ -187,7 +187,7 @@ class EntryIn(BaseModel):
 
 # --- advice -----------------------------------------------------------------------------------
 
-@router.post("/recommend", tags=["advice"], summary="Recommendations for a profile (SPEC §4 recommend)",
+@router.post("/recommend", tags=["advice"], summary="Recommendations for a profile",
              response_model=dict[str, Any])
 async def recommend(request: Request, body: RecommendIn) -> Response:
     cat = await catalog_async(request)
@@ -197,7 +197,7 @@ async def recommend(request: Request, body: RecommendIn) -> Response:
         services.build_profile(mapping, cat), cat, day, limit=body.limit))
 
 
-@router.post("/evaluate", tags=["advice"], summary="Is a credential worth it? (SPEC §4 evaluate)")
+@router.post("/evaluate", tags=["advice"], summary="Is a credential worth it?")
 def evaluate(request: Request, body: EvaluateIn) -> dict[str, Any]:
     cat = catalog(request)
     day = parse_as_of(body.as_of, request)
@@ -219,7 +219,7 @@ def stacks() -> dict[str, Any]:
     return {"stacks": list(STACK_NAMES)}
 
 
-@router.get("/stacks/{name}", tags=["advice"], summary="A certification stack (SPEC §4 stack)")
+@router.get("/stacks/{name}", tags=["advice"], summary="A certification stack")
 def stack(request: Request, name: str, held: list[str] = Query([]), as_of: str | None = AsOf) -> dict[str, Any]:
     cat = catalog(request)
     held_ids = [services.get_credential_or_400(cat, h, "held").id for h in query_list(request, "held")]
@@ -236,7 +236,7 @@ def stack_for_profile(request: Request, body: RecommendIn) -> dict[str, Any]:
     return build(profile, cat, parse_as_of(body.as_of, request))  # type: ignore[no-any-return]
 
 
-@router.post("/plan", tags=["plan"], summary="A dated study plan (SPEC §4 plan)")
+@router.post("/plan", tags=["plan"], summary="A dated study plan")
 def plan(request: Request, body: PlanIn) -> dict[str, Any]:
     cat = catalog(request)
     held = [services.get_credential_or_400(cat, h, "held").id for h in body.held]
@@ -252,14 +252,14 @@ def plan_ics(request: Request, body: PlanIn) -> Response:
                     headers={"content-disposition": 'attachment; filename="certwise-plan.ics"'})
 
 
-@router.post("/roi", tags=["advice"], summary="Salary uplift and payback (SPEC §4 roi)")
+@router.post("/roi", tags=["advice"], summary="Salary uplift and payback")
 def roi(request: Request, body: RoiIn) -> dict[str, Any]:
     cat = catalog(request)
     cred = services.get_credential_or_400(cat, body.id, "id")
     return services.roi_data(cred, body.salary, parse_as_of(body.as_of, request))
 
 
-@router.post("/audit", tags=["advice"], summary="What held credentials say together (SPEC §4 audit)")
+@router.post("/audit", tags=["advice"], summary="What held credentials say together")
 def audit(request: Request, body: AuditIn) -> dict[str, Any]:
     cat = catalog(request)
     day = parse_as_of(body.as_of, request)
