@@ -172,6 +172,20 @@ def test_roadmap_picture_links_every_credential_and_marks_retired(client, catalo
     assert r.headers["content-type"].startswith("image/svg+xml") and r.text.startswith("<?xml")
 
 
+
+def test_pictures_open_credentials_on_the_date_the_page_shows(client):
+    """A page dated with ?as_of links its pictures' boxes to the credential on that same date,
+    as its text lists do (roadmap in three widths, the stacks, the cost chart, the SVG download)."""
+    for url in ("/roadmap?as_of=2025-06-01", "/stacks?as_of=2025-06-01", "/catalog?as_of=2025-06-01",
+                "/roadmap.svg?as_of=2025-06-01"):
+        html = client.get(url).text
+        svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+        hrefs = [h for s in svgs for h in re.findall(r'href="(/credentials/[^"]*)"', s)]
+        assert hrefs, url
+        assert all(h.endswith("?as_of=2025-06-01") for h in hrefs), (url, [h for h in hrefs if "as_of" not in h][:3])
+    undated = client.get("/roadmap").text
+    assert "?as_of=" not in undated[undated.index("<svg"):undated.index("</svg>")]
+
 # --- start and results ------------------------------------------------------------------------
 
 def test_start_is_a_short_questionnaire_with_defaults(client):

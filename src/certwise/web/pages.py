@@ -62,12 +62,19 @@ def _catalog_view(request: Request) -> dict[str, Any]:
     }
 
 
-def _cost_chart(request: Request, cat: Catalog, as_of: date, creds: list[dict[str, Any]]) -> dict[str, Any]:
-    points, unpriced = services.cost_time_points(cat, as_of, creds)
+def credential_link(request: Request) -> str:
+    """The credential page's address as a ``{id}`` pattern, keeping the page's ``as_of`` so a
+    picture's links open the credential on the same date as the text beside it."""
     as_of_param = request.query_params.get("as_of")
     suffix = f"?{urlencode({'as_of': as_of_param})}" if as_of_param else ""
+    return "/credentials/{id}" + suffix.replace("{", "{{").replace("}", "}}")
+
+
+def _cost_chart(request: Request, cat: Catalog, as_of: date, creds: list[dict[str, Any]]) -> dict[str, Any]:
+    points, unpriced = services.cost_time_points(cat, as_of, creds)
+    link = credential_link(request)
     for p in points:
-        p["href"] = f"/credentials/{p['id']}{suffix}"
+        p["href"] = link.format(id=p["id"])
     return {"points": points, "unpriced": unpriced,
             "wide": cost_time_chart(points, layout="wide", id_prefix="ctc-w") if points else None,
             "narrow": cost_time_chart(points, layout="narrow", id_prefix="ctc-n") if points else None}
@@ -145,10 +152,11 @@ def compare_page(request: Request) -> Response:
 @router.get("/roadmap", response_class=HTMLResponse)
 def roadmap_page(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
-    data = services.roadmap_data(catalog(request), as_of)
+    link = credential_link(request)
+    data = services.roadmap_data(catalog(request), as_of, link=link)
     creds = [c for cs in data["by_provider"].values() for c in cs]
     # the tablet's and the phone's drawings beside the desktop's; the stylesheet shows the one that fits
-    others = [svg.roadmap_svg(creds, as_of=as_of, layout=layout) for layout in (svg.MEDIUM, svg.NARROW)]
+    others = [svg.roadmap_svg(creds, as_of=as_of, layout=layout, link=link) for layout in (svg.MEDIUM, svg.NARROW)]
     return render(request, "roadmap.html", {"as_of": as_of, "r": data, "other_svgs": others}, page="roadmap")
 
 
@@ -168,8 +176,9 @@ def stacks_page(request: Request) -> Response:
             errors.append(e.message)
         else:
             stacks = ([mine] if mine else []) + stacks
+    link = credential_link(request)
     for s in stacks:
-        s["svg"] = svg.stack_svg(s["title"], s["view"], f"stack-{s['name']}")
+        s["svg"] = svg.stack_svg(s["title"], s["view"], f"stack-{s['name']}", link=link)
     return render(request, "stacks.html", {"as_of": as_of, "stacks": stacks, "errors": errors,
                                            "title": "Certification stacks"},
                   status=400 if errors else 200, page="stacks")
@@ -186,7 +195,7 @@ def faq_page(request: Request) -> Response:
 @router.get("/roadmap.svg")
 def roadmap_svg(request: Request) -> Response:
     as_of = parse_as_of(request.query_params.get("as_of"), request)
-    data = services.roadmap_data(catalog(request), as_of)
+    data = services.roadmap_data(catalog(request), as_of, link=credential_link(request))
     svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + str(data["svg"])
     return Response(svg, media_type="image/svg+xml",
                     headers={"content-disposition": 'inline; filename="certwise-roadmap.svg"'})

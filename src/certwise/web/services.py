@@ -98,7 +98,7 @@ def compare_data(cat: Catalog, ids: list[str], as_of: date) -> dict[str, Any]:
         raise bad_input(cap(str(e)) + ".", "ids") from None
 
 
-def roadmap_data(cat: Catalog, as_of: date) -> dict[str, Any]:
+def roadmap_data(cat: Catalog, as_of: date, link: str = "/credentials/{id}") -> dict[str, Any]:
     creds = [credential_summary(c, as_of) for c in cat]
     by_provider: dict[str, list[dict[str, Any]]] = {}
     for c in sorted(creds, key=lambda c: (c["provider"].lower(), LEVEL_ROWS.index(c["level"])
@@ -106,7 +106,7 @@ def roadmap_data(cat: Catalog, as_of: date) -> dict[str, Any]:
         by_provider.setdefault(c["provider"], []).append(c)
     return {
         "as_of": as_of.isoformat(),
-        "svg": roadmap_svg(creds, as_of=as_of),
+        "svg": roadmap_svg(creds, as_of=as_of, link=link),
         "by_provider": by_provider,
         "levels": [LEVEL_NAMES[x] for x in LEVEL_ROWS],
         "colors": DOMAIN_COLORS,
