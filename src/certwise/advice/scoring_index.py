@@ -27,9 +27,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from certwise.advice import issuers, worth
+from certwise.advice import issuers, titles
 from certwise.advice.issuers import carries_weight_in_ai, issuer_class
-from certwise.advice.worth import is_generic_title
+from certwise.advice.titles import is_generic_title
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import LEVEL_RANK, Credential
 
@@ -341,7 +341,7 @@ INDEX_ATTRIBUTE = "scoring_index"
 """The attribute of a Catalog object that keeps its index (see :func:`index_of`)."""
 
 
-FEATURE_CODE = tuple(Path(m.__file__ or "").with_suffix(".py") for m in (issuers, worth)) + (Path(__file__),)
+FEATURE_CODE = tuple(Path(m.__file__ or "").with_suffix(".py") for m in (issuers, titles)) + (Path(__file__),)
 """The modules that compute a credential's features: cached features written under other code are not read."""
 
 
