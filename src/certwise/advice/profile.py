@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from certwise import profile_spec as spec
@@ -22,6 +21,8 @@ from certwise.frozen import frozen
 from certwise.userfiles import UserFileError, read_mapping, shown
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from certwise.catalog.load import Catalog
 
 Stage = Literal["early", "mid", "senior"]

@@ -22,9 +22,9 @@ False
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice import issuers, titles
@@ -341,7 +341,7 @@ INDEX_ATTRIBUTE = "scoring_index"
 """The attribute of a Catalog object that keeps its index (see :func:`index_of`)."""
 
 
-FEATURE_CODE = tuple(Path(m.__file__ or "").with_suffix(".py") for m in (issuers, titles)) + (Path(__file__),)
+FEATURE_CODE = tuple(os.path.splitext(m.__file__ or "")[0] + ".py" for m in (issuers, titles)) + (__file__,)
 """The modules that compute a credential's features: cached features written under other code are not read."""
 
 
@@ -359,7 +359,7 @@ def index_of(catalog: Catalog) -> ScoringIndex:
 
 
 def _cached_build(catalog: Catalog) -> ScoringIndex:
-    code = "|".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in FEATURE_CODE if p.is_file())
+    code = "|".join(f"{os.path.basename(p)}:{os.stat(p).st_mtime_ns}" for p in FEATURE_CODE if os.path.isfile(p))
     where = cache_file("features", str(catalog.cache_key), code)
     features = read_cached(where)
     if isinstance(features, list) and len(features) == len(catalog.credentials):

@@ -9,14 +9,14 @@ their errors load once there is a file to check.
 from __future__ import annotations
 
 import json
+import os
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import Credential
-from certwise.settings import database_url, sqlite_path
+from certwise.settings import database_url, no_database, sqlite_path
 from certwise.store.overlay_revision import REVISION_SQL, revision
 
 if TYPE_CHECKING:
@@ -35,11 +35,9 @@ def overlay_catalog(cat: Catalog, warn: Callable[[str], None] | None = None) -> 
     >>> c = Catalog(); overlay_catalog(c) is c
     True
     """
+    if no_database():
+        return cat  # no database: nothing to overlay, nothing of the store (nor pathlib) imported
     url = database_url()
-    if url.startswith("sqlite"):
-        path = sqlite_path(url)
-        if path is None or not path.is_file():
-            return cat  # no database: nothing to overlay, nothing of the store imported
     from certwise.store.entries import StoreUnavailable  # only once there is a database to read
 
     try:
@@ -76,6 +74,7 @@ def _overlay(cat: Catalog, url: str) -> Catalog:
 
 def _connect(path: str) -> Any:
     import sqlite3
+    from pathlib import Path
 
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
 
@@ -105,7 +104,7 @@ def _sqlite_overlay(path: str, cat: Catalog) -> Catalog:
         lazy = _with_features(conn, path, cat, count, newest)
         if lazy is not None:
             return lazy
-        where = cache_file("overlay", str(Path(path).resolve()), f"{count}|{newest}")
+        where = cache_file("overlay", os.path.realpath(path), f"{count}|{newest}")
         cached: list[Credential] | None = read_cached(where)
         if cached is not None:
             return cat.with_overlay(cached) if cached else cat
