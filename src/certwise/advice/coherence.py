@@ -46,7 +46,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from certwise.catalog.model import LEVEL_RANK, Credential
-from certwise.frozen import frozen
+from certwise.records import frozen
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog

@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
-from certwise.frozen import frozen
 from certwise.profile_spec import Choice
+from certwise.records import frozen
 from certwise.userfiles import shown
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from certwise import profile_spec as spec
 from certwise.catalog.search import suggest
-from certwise.frozen import frozen
+from certwise.records import frozen
 from certwise.userfiles import UserFileError, read_mapping, shown
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ False
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from certwise.advice.issuers import carries_weight_in_ai, issuer_class
 from certwise.advice.titles import is_generic_title
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.records import record
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -91,7 +92,7 @@ def is_mill(c: Credential) -> bool:
     return issuer_class(c.provider) == "unknown" and not assessed and c.kind.value != "learning-path"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CredentialFeatures:
     """What the scorer reads from one credential, flattened (treat as read-only)."""
 
@@ -178,7 +179,7 @@ class DistinctValues:
 # --- one date -----------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class DateView:
     """The catalog on one date: who can be recommended, their status, what they stand on.
 

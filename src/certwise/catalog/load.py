@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, overload
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import GUIDE_DATE, Credential
+from certwise.records import record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -156,7 +157,7 @@ class LazyCredentials(Sequence[Credential]):
             yield from (self._read[i] for i in range(start, min(start + self.BATCH, len(self))))
 
 
-@dataclass
+@record
 class Catalog:
     """An ordered, id-indexed set of credentials with an alias index.
 

@@ -20,14 +20,14 @@ from datetime import date
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
-from certwise.frozen import frozen
 from certwise.profile_spec import field as profile_field
+from certwise.records import frozen
 
 # Records are frozen stdlib dataclasses validated by pydantic (a TypeAdapter, built on first
 # use). Pydantic's BaseModel machinery costs ~100 ms to import, which the CLI cannot afford
 # on every call; with dataclasses, pydantic is imported only when files are validated
 # (`catalog validate`, or a cache miss). `model_validate`, `model_dump` and
-# `model_json_schema` keep the familiar pydantic interface. `@frozen` (certwise.frozen) is
+# `model_json_schema` keep the familiar pydantic interface. `@frozen` (certwise.records) is
 # `@dataclass(frozen=True)` without its ~6 ms of generated methods on every CLI call.
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
