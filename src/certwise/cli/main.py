@@ -23,16 +23,16 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "search": ("catalog_cmds",),
     "catalog": ("catalog_cmds", "portfolio_cmds"),
     "recommend": ("advice_cmds",),
-    "evaluate": ("advice_cmds",),
-    "stack": ("advice_cmds",),
-    "roi": ("advice_cmds",),
-    "faq": ("advice_cmds",),
+    "evaluate": ("evaluate_cmds",),
+    "stack": ("evaluate_cmds",),
+    "roi": ("evaluate_cmds",),
+    "faq": ("evaluate_cmds",),
     "plan": ("plan_cmds",),
     "audit": ("plan_cmds",),
     "portfolio": ("catalog_cmds", "portfolio_cmds"),
     "serve": ("web_cmds",),
 }
-MODULE_ORDER = ("catalog_cmds", "advice_cmds", "plan_cmds", "portfolio_cmds", "web_cmds")
+MODULE_ORDER = ("catalog_cmds", "advice_cmds", "evaluate_cmds", "plan_cmds", "portfolio_cmds", "web_cmds")
 
 # Commands that read, answer and end within a fraction of a second. They run without Python's
 # cyclic garbage collector: importing the engine and reading the catalog cache allocate
