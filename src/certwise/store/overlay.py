@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import Credential
 from certwise.settings import database_url, no_database, sqlite_path
-from certwise.store.overlay_revision import REVISION_SQL, revision
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -92,6 +90,7 @@ def _sqlite_overlay(path: str, cat: Catalog) -> Catalog:
     records are cached (pickle) under a key of the row count and the newest import time.
     """
     from certwise.store.faults import check_revision, revision_of
+    from certwise.store.overlay_revision import REVISION_SQL
 
     conn = _connect(path)
     try:
@@ -120,6 +119,7 @@ def _with_features(conn: Any, path: str, cat: Catalog, count: int, newest: Any) 
     from certwise.advice.scoring_index import INDEX_ATTRIBUTE
     from certwise.advice.scoring_table import FeatureTable, index_with_table
     from certwise.catalog.load import Catalog, LazyCredentials
+    from certwise.store.overlay_revision import REVISION_SQL, revision
 
     if not _has_table(conn, "overlay_features"):
         return None
@@ -157,6 +157,8 @@ def _with_features(conn: Any, path: str, cat: Catalog, count: int, newest: Any) 
 
 
 def _sorted_has(ids: list[str], ident: str) -> bool:
+    from bisect import bisect_left
+
     i = bisect_left(ids, ident)
     return i < len(ids) and ids[i] == ident
 
