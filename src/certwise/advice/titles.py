@@ -11,10 +11,11 @@ Used by the worth-it test (specificity, the generic-title flag) and by the score
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# Names a platform, product or concrete skill. A pattern string, compiled (and kept by re) on
-# first use: compiling it costs ~0.7 ms, and a CLI call that reads the scoring features from
-# the cache never asks.
+# Names a platform, product or concrete skill. Compiled on first use (:func:`_specific`):
+# compiling it costs ~0.7 ms, and a CLI call that reads the scoring features from the cache
+# never asks.
 _SPECIFIC = (
     r"\b(aws|amazon|azure|google|gcp|vertex|sagemaker|bedrock|databricks|spark|nvidia|cuda|tensorflow|pytorch|"
     r"keras|kubernetes|mlops|llm|nlp|computer vision|deep learning|machine learning|data scien\w*|"
@@ -26,9 +27,14 @@ _GENERIC_WORDS = {"ai", "a.i.", "artificial", "intelligence", "certified", "cert
                   "in", "of", "the", "and", "&", "-", "–", "(", ")", "program", "course"}
 
 
+@cache
+def _specific() -> re.Pattern[str]:
+    return re.compile(_SPECIFIC, re.I)
+
+
 def is_generic_title(name: str) -> bool:
     """True for titles like "AI Certified Professional" that name no platform or skill."""
-    if re.search(_SPECIFIC, name, re.I):
+    if _specific().search(name):
         return False
     words = re.findall(r"[\w.&]+", name.lower())
     return bool(words) and all(w in _GENERIC_WORDS for w in words)
