@@ -84,7 +84,7 @@ def _delattr(self: Any, name: str) -> None:
 
 def _compile_init(cls: type, frozen: bool) -> Any:
     """``__init__`` as ``@dataclass`` writes it: each argument set on the instance (a frozen one's
-    straight into its ``__dict__``), a factory's default made per call, then ``__post_init__``."""
+    with ``object.__setattr__``), a factory's default made per call, then ``__post_init__``."""
     ns: dict[str, Any] = {"_FACTORY": _FACTORY}
     params, body = [], []
     for f in dataclasses.fields(cls):
@@ -97,9 +97,11 @@ def _compile_init(cls: type, frozen: bool) -> Any:
             body.append(f" if {f.name} is _FACTORY: {f.name} = _fact_{f.name}()")
         else:
             params.append(f.name)
-    if frozen:
-        body.append(" d = self.__dict__")
-        body.extend(f" d[{f.name!r}] = {f.name}" for f in dataclasses.fields(cls))
+    if frozen:  # object.__setattr__, as @dataclass(frozen=True): writing to __dict__ instead would
+        # give the instance a plain dict, and Python reads its attributes more slowly than those of
+        # an instance whose values sit in the class's shared layout
+        ns["_set"] = object.__setattr__
+        body.extend(f" _set(self, {f.name!r}, {f.name})" for f in dataclasses.fields(cls))
     else:
         body.extend(f" self.{f.name} = {f.name}" for f in dataclasses.fields(cls))
     if hasattr(cls, "__post_init__"):
