@@ -18,8 +18,10 @@ from __future__ import annotations
 import json
 import math
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_BYTES = 1_000_000
 """The largest profile or description file read (1 MB)."""
@@ -159,6 +161,8 @@ def read_capped(path: str | Path, max_bytes: int, *, what: str = "file") -> byte
     Raises UserFileError (one line naming the file) when it is missing, a folder, unreadable
     or larger than ``max_bytes``.
     """
+    from pathlib import Path  # a file is read: not on the path of a CLI call that reads none
+
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -236,6 +240,8 @@ def read_mapping(path: str | Path, *, what: str = "file", max_bytes: int = MAX_B
     Raises UserFileError (one line naming the file) when it is missing, unreadable, larger than
     ``max_bytes``, not valid, or not a mapping.
     """
+    from pathlib import Path  # a file is read: not on the path of a CLI call that reads none
+
     p = Path(path)
     raw = read_capped(p, max_bytes, what=what)
     try:

@@ -42,11 +42,11 @@ always get the same coherence and the same verdict:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.records import frozen
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -131,7 +131,7 @@ def story_order(ids: Iterable[str], catalog: Catalog, earned: Mapping[str, date 
     return sorted(seen, key=lambda i: (seen[i], LEVEL_RANK[catalog.get(i).level.value], i))
 
 
-@dataclass(frozen=True)
+@frozen
 class HoldingsCoherence:
     """What holdings say together: ``score`` 0–100, the ``collecting`` verdict, how many
     credentials were counted (catalogued or not) and the catalogued ones in story order."""

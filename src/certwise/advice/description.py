@@ -15,10 +15,10 @@ certwise.advice.description.DescriptionError: field 'price_usd' must be a number
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from certwise.profile_spec import Choice
+from certwise.records import frozen
 from certwise.userfiles import shown
 
 
@@ -30,7 +30,7 @@ class DescriptionError(ValueError):
         super().__init__(problem)
 
 
-@dataclass(frozen=True)
+@frozen
 class DescField:
     name: str
     kind: Literal["text", "number", "choice", "flag", "url"]
@@ -103,7 +103,7 @@ def _value(f: DescField, v: Any) -> Any:
     return v
 
 
-@dataclass(frozen=True)
+@frozen
 class Description:
     """A credential described in a file (SPEC.md §4 ``evaluate --file``)."""
 

@@ -13,15 +13,16 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from certwise import profile_spec as spec
 from certwise.catalog.search import suggest
+from certwise.records import frozen
 from certwise.userfiles import UserFileError, read_mapping, shown
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from certwise.catalog.load import Catalog
 
 Stage = Literal["early", "mid", "senior"]
@@ -89,7 +90,7 @@ def _check(f: spec.FieldSpec, v: Any) -> Any:
     return x
 
 
-@dataclass(frozen=True)
+@frozen
 class Profile:
     """Who is asking (SPEC.md §3), validated by :data:`profile_spec.PROFILE_SPEC` on creation.
 

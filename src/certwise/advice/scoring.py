@@ -62,7 +62,6 @@ linear in the catalog, about a tenth of a second for 100,000 credentials.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from certwise.advice.profile import Profile
@@ -75,6 +74,7 @@ from certwise.advice.scoring_index import (
 )
 from certwise.catalog.model import Credential
 from certwise.constants import WEEKS_PER_MONTH
+from certwise.records import record
 
 __all__ = [
     "WEIGHTS", "BIG_CLOUDS", "BUILDERS", "GOAL_DOMAINS", "ProfileFactors", "Scored",
@@ -198,7 +198,7 @@ def prestige_need(p: Profile) -> float:
     return min(need, 1.0)
 
 
-@dataclass
+@record
 class Scored:
     """One credential scored for a person: the weighted total, its factors, what explains them."""
 

@@ -22,16 +22,17 @@ False
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from certwise.advice import issuers, worth
+from certwise.advice import issuers, titles
 from certwise.advice.issuers import carries_weight_in_ai, issuer_class
-from certwise.advice.worth import is_generic_title
+from certwise.advice.titles import is_generic_title
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.records import record
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -91,7 +92,7 @@ def is_mill(c: Credential) -> bool:
     return issuer_class(c.provider) == "unknown" and not assessed and c.kind.value != "learning-path"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CredentialFeatures:
     """What the scorer reads from one credential, flattened (treat as read-only)."""
 
@@ -178,7 +179,7 @@ class DistinctValues:
 # --- one date -----------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class DateView:
     """The catalog on one date: who can be recommended, their status, what they stand on.
 
@@ -341,7 +342,7 @@ INDEX_ATTRIBUTE = "scoring_index"
 """The attribute of a Catalog object that keeps its index (see :func:`index_of`)."""
 
 
-FEATURE_CODE = tuple(Path(m.__file__ or "").with_suffix(".py") for m in (issuers, worth)) + (Path(__file__),)
+FEATURE_CODE = tuple(os.path.splitext(m.__file__ or "")[0] + ".py" for m in (issuers, titles)) + (__file__,)
 """The modules that compute a credential's features: cached features written under other code are not read."""
 
 
@@ -359,7 +360,7 @@ def index_of(catalog: Catalog) -> ScoringIndex:
 
 
 def _cached_build(catalog: Catalog) -> ScoringIndex:
-    code = "|".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in FEATURE_CODE if p.is_file())
+    code = "|".join(f"{os.path.basename(p)}:{os.stat(p).st_mtime_ns}" for p in FEATURE_CODE if os.path.isfile(p))
     where = cache_file("features", str(catalog.cache_key), code)
     features = read_cached(where)
     if isinstance(features, list) and len(features) == len(catalog.credentials):

@@ -40,6 +40,7 @@ from certwise.advice.description import (  # noqa: F401 - re-exported: the descr
     DescriptionError,
 )
 from certwise.advice.issuers import issuer_class
+from certwise.advice.titles import is_generic_title
 from certwise.catalog.labels import ecosystem_name
 from certwise.words import and_list
 
@@ -48,25 +49,6 @@ if TYPE_CHECKING:
     from certwise.catalog.model import Credential
 
 CRITERIA_WEIGHTS = {"recognition": 30, "practical": 25, "specificity": 15, "value": 15, "currency": 15}
-
-# Names a platform, product or concrete skill.
-_SPECIFIC = re.compile(
-    r"\b(aws|amazon|azure|google|gcp|vertex|sagemaker|bedrock|databricks|spark|nvidia|cuda|tensorflow|pytorch|"
-    r"keras|kubernetes|mlops|llm|nlp|computer vision|deep learning|machine learning|data scien\w*|"
-    r"data engineer\w*|generative ai|genai|prompt|governance|\b[a-z]{2,4}-\d{2,4}\b)", re.I)
-# Generic titles that "mean nothing" (words only: AI, certified, professional, expert …).
-_GENERIC_WORDS = {"ai", "a.i.", "artificial", "intelligence", "certified", "certificate", "certification",
-                  "professional", "expert", "specialist", "master", "practitioner", "associate", "advanced",
-                  "global", "international", "accredited", "official", "level", "1", "2", "3", "i", "ii", "iii",
-                  "in", "of", "the", "and", "&", "-", "–", "(", ")", "program", "course"}
-
-def is_generic_title(name: str) -> bool:
-    """True for titles like "AI Certified Professional" that name no platform or skill."""
-    if _SPECIFIC.search(name):
-        return False
-    words = re.findall(r"[\w.&]+", name.lower())
-    return bool(words) and all(w in _GENERIC_WORDS for w in words)
-
 
 def _flag(code: str, message: str) -> dict[str, str]:
     return {"code": code, "message": message}

@@ -4,31 +4,42 @@ Used for the shipped catalog (keyed on its files' names, sizes and times) and fo
 overlay (keyed on its row count and newest import). A key also covers the certwise version,
 the model module and the Python version; a stale, broken or unwritable cache is rebuilt or
 skipped, never trusted. ``CERTWISE_CACHE_DIR=off`` turns caching off.
+
+Cache files are named by plain strings (``os.path``): reading one is on every CLI call's path,
+which does not otherwise need pathlib (~3 ms to import) nor the Python half of pickle (~1 ms);
+writing one (a miss) imports them.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 import zlib
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+try:  # the C unpickler, which pickle.loads is: pickle.py itself (its Python pickler, struct) costs ~1 ms to import
+    from _pickle import loads as _loads
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    from pickle import loads as _loads
 
 from certwise import __version__
-from certwise.settings import cache_dir
+from certwise.settings import cache_folder
 
-MODEL_FILE = Path(__file__).with_name("model.py")
+if TYPE_CHECKING:
+    from pathlib import Path
+
+MODEL_FILE = os.path.join(os.path.dirname(__file__), "model.py")
 """The record model's source: a cache written under another version of it is not read."""
 
 
-def cache_file(kind: str, scope: str, key: str) -> Path | None:
+def cache_file(kind: str, scope: str, key: str) -> str | None:
     """``<cache dir>/<kind>-<hash of scope>-<hash of key>.pickle``; None when caching is off."""
-    where = cache_dir()
+    where = cache_folder()
     if where is None:
         return None
-    stamp = MODEL_FILE.stat().st_mtime_ns
-    return where / f"{kind}-{_digest(scope)}-{_digest(f'{__version__}|{stamp}|{sys.version}|{key}')}.pickle"
+    stamp = os.stat(MODEL_FILE).st_mtime_ns
+    return os.path.join(where,
+                        f"{kind}-{_digest(scope)}-{_digest(f'{__version__}|{stamp}|{sys.version}|{key}')}.pickle")
 
 
 def _digest(text: str) -> str:
@@ -42,20 +53,25 @@ def _digest(text: str) -> str:
     return f"{zlib.crc32(b):08x}{zlib.adler32(b):08x}"
 
 
-def read_cached(path: Path | None) -> Any | None:
+def read_cached(path: str | Path | None) -> Any | None:
     """The cached object, or None when there is none or it cannot be read."""
-    if path is None or not path.exists():
+    if path is None or not os.path.exists(path):
         return None
     try:
-        return pickle.loads(path.read_bytes())
+        with open(path, "rb") as f:
+            return _loads(f.read())
     except Exception:  # a stale or broken cache is rebuilt, never trusted
         return None
 
 
-def write_cached(path: Path | None, obj: Any) -> None:
+def write_cached(where: str | Path | None, obj: Any) -> None:
     """Store ``obj`` atomically and drop older caches of the same kind and scope."""
-    if path is None:
+    if where is None:
         return
+    import pickle  # a cache miss: the call validates files anyway
+    from pathlib import Path
+
+    path = Path(where)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.pickle"):

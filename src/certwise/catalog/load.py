@@ -10,16 +10,33 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import GUIDE_DATE, Credential
+from certwise.records import record
 
-DATA_DIR = Path(__file__).parent / "data"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    DATA_DIR: Path
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+"""The shipped records' folder, a string; ``DATA_DIR`` is the same folder as a Path."""
+
+
+def __getattr__(name: str) -> Any:
+    """``DATA_DIR``, made on first use: the CLI reads the shipped catalog from its cache with
+    ``os`` alone, and importing pathlib would cost ~3 ms of every call."""
+    if name == "DATA_DIR":
+        from pathlib import Path
+
+        globals()["DATA_DIR"] = data_dir = Path(DATA)
+        return data_dir
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _yaml() -> tuple[Any, Any]:
@@ -140,7 +157,7 @@ class LazyCredentials(Sequence[Credential]):
             yield from (self._read[i] for i in range(start, min(start + self.BATCH, len(self))))
 
 
-@dataclass
+@record
 class Catalog:
     """An ordered, id-indexed set of credentials with an alias index.
 
@@ -280,21 +297,27 @@ def check_references(creds: list[Credential]) -> list[str]:
     return errors
 
 
+def _record_names(folder: str | Path) -> list[str]:
+    """The names of the *.yaml / *.yml files in ``folder``, sorted."""
+    with os.scandir(folder) as it:
+        return sorted(e.name for e in it if e.name.endswith((".yaml", ".yml")) and e.is_file())
+
+
 def catalog_files(path: Path) -> list[Path]:
     """The record files: ``path`` itself, or the *.yaml / *.yml files in it, sorted."""
     if path.is_file():
         return [path]
-    with os.scandir(path) as it:
-        names = sorted(e.name for e in it if e.name.endswith((".yaml", ".yml")) and e.is_file())
-    return [path / n for n in names]
+    return [path / n for n in _record_names(path)]
 
 
-def load_catalog(path: Path | str = DATA_DIR, *, base: Catalog | None = None) -> tuple[Catalog, list[str]]:
-    """Load a directory (or one file) of records: ``(catalog, errors)``.
+def load_catalog(path: Path | str | None = None, *, base: Catalog | None = None) -> tuple[Catalog, list[str]]:
+    """Load a directory (or one file) of records, the shipped ones by default: ``(catalog, errors)``.
 
     With ``base``, references may point into the base catalog (used to validate one file).
     """
-    path = Path(path)
+    from pathlib import Path  # files are read and validated: pathlib is the least of it
+
+    path = Path(DATA if path is None else path)
     if not path.exists():
         return Catalog(), [f"{path}: no such file or directory"]
     creds, errors = load_records(catalog_files(path))
@@ -303,19 +326,21 @@ def load_catalog(path: Path | str = DATA_DIR, *, base: Catalog | None = None) ->
     return Catalog(creds), errors
 
 
-def _load_cached(path: Path) -> Catalog:
-    """The catalog at ``path``, from the cache when its files have not changed.
+def _load_cached(folder: str) -> Catalog:
+    """The catalog in ``folder``, from the cache when its files have not changed.
 
     Validating ~50 records costs more than the rest of a CLI call; the cache makes the
     common case (nothing changed) a millisecond.
     """
-    stats = "|".join(f"{f.name}:{st.st_size}:{st.st_mtime_ns}" for f in catalog_files(path) for st in [f.stat()])
-    where = cache_file("catalog", str(path.resolve()), stats)
-    key = f"{path.resolve()}|{stats}"
+    stats = "|".join(f"{n}:{st.st_size}:{st.st_mtime_ns}" for n in _record_names(folder)
+                     for st in [os.stat(os.path.join(folder, n))])
+    real = os.path.realpath(folder)
+    where = cache_file("catalog", real, stats)
+    key = f"{real}|{stats}"
     creds = read_cached(where)
     if creds is not None:
         return Catalog(creds, cache_key=key)
-    cat, errors = load_catalog(path)
+    cat, errors = load_catalog(folder)
     if errors:
         raise CatalogError(errors)
     write_cached(where, cat.credentials)
@@ -326,4 +351,4 @@ def _load_cached(path: Path) -> Catalog:
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
     """The catalog shipped inside the package; raises CatalogError if any file is bad."""
-    return _load_cached(DATA_DIR)
+    return _load_cached(DATA)

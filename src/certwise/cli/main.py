@@ -7,6 +7,7 @@ import sys
 import click
 
 from certwise import __version__
+from certwise.cli import short_command
 from certwise.cli.base import InputError
 
 # click >= 8.2 raises this when a group is run with no arguments; older clicks print help themselves
@@ -23,25 +24,16 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "search": ("catalog_cmds",),
     "catalog": ("catalog_cmds", "portfolio_cmds"),
     "recommend": ("advice_cmds",),
-    "evaluate": ("advice_cmds",),
-    "stack": ("advice_cmds",),
-    "roi": ("advice_cmds",),
-    "faq": ("advice_cmds",),
+    "evaluate": ("evaluate_cmds",),
+    "stack": ("evaluate_cmds",),
+    "roi": ("evaluate_cmds",),
+    "faq": ("evaluate_cmds",),
     "plan": ("plan_cmds",),
     "audit": ("plan_cmds",),
     "portfolio": ("catalog_cmds", "portfolio_cmds"),
     "serve": ("web_cmds",),
 }
-MODULE_ORDER = ("catalog_cmds", "advice_cmds", "plan_cmds", "portfolio_cmds", "web_cmds")
-
-# Commands that read, answer and end within a fraction of a second. They run without Python's
-# cyclic garbage collector: importing the engine and reading the catalog cache allocate
-# ~100,000 objects, and the collector's passes over them cost ~5% of a call. Nothing they
-# build forms reference cycles worth collecting (plain records, dicts, lists), and the
-# process ends right after. Long-running or bulk commands (serve, imports) keep it.
-SHORT_COMMANDS = frozenset({"list", "show", "compare", "search", "recommend", "evaluate", "stack", "roi", "faq",
-                            "plan", "audit"})
-
+MODULE_ORDER = ("catalog_cmds", "advice_cmds", "evaluate_cmds", "plan_cmds", "portfolio_cmds", "web_cmds")
 
 class _Group(click.Group):
     """Loads command modules on demand and turns every usage error into one line, exit 2."""
@@ -123,7 +115,7 @@ def main() -> None:
     import gc
     import os
 
-    if len(sys.argv) > 1 and sys.argv[1] in SHORT_COMMANDS:
+    if short_command():  # the console script (certwise.cli.launch) has turned it off already
         gc.disable()
     try:
         cli.main(prog_name="certwise")

@@ -9,15 +9,13 @@ their errors load once there is a file to check.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
+import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certwise.catalog.cache import cache_file, read_cached, write_cached
 from certwise.catalog.model import Credential
-from certwise.settings import database_url, sqlite_path
-from certwise.store.overlay_revision import REVISION_SQL, revision
+from certwise.settings import database_url, no_database, sqlite_path
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -35,11 +33,9 @@ def overlay_catalog(cat: Catalog, warn: Callable[[str], None] | None = None) -> 
     >>> c = Catalog(); overlay_catalog(c) is c
     True
     """
+    if no_database():
+        return cat  # no database: nothing to overlay, nothing of the store (nor pathlib) imported
     url = database_url()
-    if url.startswith("sqlite"):
-        path = sqlite_path(url)
-        if path is None or not path.is_file():
-            return cat  # no database: nothing to overlay, nothing of the store imported
     from certwise.store.entries import StoreUnavailable  # only once there is a database to read
 
     try:
@@ -76,6 +72,7 @@ def _overlay(cat: Catalog, url: str) -> Catalog:
 
 def _connect(path: str) -> Any:
     import sqlite3
+    from pathlib import Path
 
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
 
@@ -93,6 +90,7 @@ def _sqlite_overlay(path: str, cat: Catalog) -> Catalog:
     records are cached (pickle) under a key of the row count and the newest import time.
     """
     from certwise.store.faults import check_revision, revision_of
+    from certwise.store.overlay_revision import REVISION_SQL
 
     conn = _connect(path)
     try:
@@ -105,7 +103,7 @@ def _sqlite_overlay(path: str, cat: Catalog) -> Catalog:
         lazy = _with_features(conn, path, cat, count, newest)
         if lazy is not None:
             return lazy
-        where = cache_file("overlay", str(Path(path).resolve()), f"{count}|{newest}")
+        where = cache_file("overlay", os.path.realpath(path), f"{count}|{newest}")
         cached: list[Credential] | None = read_cached(where)
         if cached is not None:
             return cat.with_overlay(cached) if cached else cat
@@ -121,6 +119,7 @@ def _with_features(conn: Any, path: str, cat: Catalog, count: int, newest: Any) 
     from certwise.advice.scoring_index import INDEX_ATTRIBUTE
     from certwise.advice.scoring_table import FeatureTable, index_with_table
     from certwise.catalog.load import Catalog, LazyCredentials
+    from certwise.store.overlay_revision import REVISION_SQL, revision
 
     if not _has_table(conn, "overlay_features"):
         return None
@@ -158,6 +157,8 @@ def _with_features(conn: Any, path: str, cat: Catalog, count: int, newest: Any) 
 
 
 def _sorted_has(ids: list[str], ident: str) -> bool:
+    from bisect import bisect_left
+
     i = bisect_left(ids, ident)
     return i < len(ids) and ids[i] == ident
 
