@@ -31,42 +31,76 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from certwise.advice.profile import Profile
-from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
+from certwise.advice.scoring import WEIGHTS, ProfileFactors, Scored, weighted_total
 from certwise.advice.scoring_index import KEY_KINDS, ScoringIndex, index_of
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
-__all__ = ["rank", "points_tables", "EXCLUDED"]
+__all__ = ["rank", "points_tables", "factor_tables", "EXCLUDED"]
 
 EXCLUDED = -1e12  # the score of a credential that must not be ranked (held; paid when only free ones count)
 REAL_SCORE_ABOVE = -1e11  # every real score is above this; excluded ones are below
 RESCORE_EXTRA = 5  # candidates beyond ``limit`` re-scored exactly, so that table rounding never decides
 
 
-def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date) -> dict[str, list[float]]:
+def factor_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date) -> dict[str, list[float]]:
+    """Each factor for every distinct value of the key kind it reads (the date's "standing" gives
+    recognition and practical): ``table[factor][n]`` is the factor of the ``n``-th distinct value.
+
+    For a credential the tables can score (not one of :attr:`DateView.exact`, nothing linked to
+    what is held) these are its factors exactly as :meth:`ProfileFactors.factors` computes them.
+    """
+    values = {k: index.values[k].values for k in KEY_KINDS}
+    standing = index.on(as_of).standing.values
+    eco_level = values["ecosystem_level"]
+    prestige_progression = values["prestige_progression"]
+    return {
+        "goal": factors.goal_by_domains_number(),
+        "ecosystem": [factors.ecosystem_fit(eco, tensorflow) for eco, _, tensorflow in eco_level],
+        "level": [factors.level_fit(level, eco) for eco, level, _ in eco_level],
+        "recognition": [rec for rec, _ in standing],
+        "prestige": [factors.prestige_fit(university) for _, _, university in prestige_progression],
+        "budget": [factors.budget_fit(low, high, free, aid, unknown) for low, high, free, aid, unknown in values["cost"]],
+        "persona": [factors.persona_fit(b) for b in values["best_for"]],
+        "practical": [practical for _, practical in standing],
+        "time": [factors.time_fit(hours) for hours in values["prep"]],
+        "progression": [factors.progression_unlinked(has_prerequisites, eco)
+                        for has_prerequisites, eco, _ in prestige_progression],
+    }
+
+
+FACTOR_KEYS = (("goal", "domains"), ("ecosystem", "ecosystem_level"), ("level", "ecosystem_level"),
+               ("recognition", "standing"), ("prestige", "prestige_progression"), ("budget", "cost"),
+               ("persona", "best_for"), ("practical", "standing"), ("time", "prep"),
+               ("progression", "prestige_progression"))
+"""Each factor (in the order of WEIGHTS) and the key kind its table is indexed by."""
+FACTOR_NAMES = tuple(name for name, _ in FACTOR_KEYS)
+assert tuple(WEIGHTS) == FACTOR_NAMES, "the factor tables follow the order of the factors"
+
+
+def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date,
+                  by_factor: dict[str, list[float]] | None = None) -> dict[str, list[float]]:
     """Weight × factor for every distinct value of each key kind (and the date's "standing").
 
     ``table[kind][n]`` is the points of the ``n``-th distinct value of that kind; a
     credential's table-path score is the sum over kinds of ``table[kind][its number]``.
+    ``by_factor``: the :func:`factor_tables` (computed here if not given).
     """
     w = factors.weights
-    values = {k: index.values[k].values for k in KEY_KINDS}
+    t = by_factor if by_factor is not None else factor_tables(factors, index, as_of)
     free_only = factors.profile.budget_usd == 0
     return {
         "standing": [w["recognition"] * rec + w["practical"] * practical
-                     for rec, practical in index.on(as_of).standing.values],
-        "domains": [w["goal"] * g for g in factors.goal_by_domains_number()],
-        "ecosystem_level": [w["ecosystem"] * factors.ecosystem_fit(eco, tensorflow) + w["level"] * factors.level_fit(
-            level, eco) for eco, level, tensorflow in values["ecosystem_level"]],
-        "best_for": [w["persona"] * factors.persona_fit(b) for b in values["best_for"]],
-        "cost": [(w["budget"] * factors.budget_fit(low, high, free, aid, unknown)) if (free or aid or not free_only)
-                 else EXCLUDED for low, high, free, aid, unknown in values["cost"]],
-        "prep": [w["time"] * factors.time_fit(hours) for hours in values["prep"]],
-        "prestige_progression": [
-            w["prestige"] * factors.prestige_fit(university)
-            + w["progression"] * factors.progression_unlinked(has_prerequisites, eco)
-            for has_prerequisites, eco, university in values["prestige_progression"]],
+                     for rec, practical in zip(t["recognition"], t["practical"], strict=True)],
+        "domains": [w["goal"] * g for g in t["goal"]],
+        "ecosystem_level": [w["ecosystem"] * e + w["level"] * lv for e, lv in zip(t["ecosystem"], t["level"], strict=True)],
+        "best_for": [w["persona"] * v for v in t["persona"]],
+        "cost": [(w["budget"] * b) if (free or aid or not free_only) else EXCLUDED
+                 for b, (_, _, free, aid, _) in zip(t["budget"], index.values["cost"].values, strict=True)],
+        "prep": [w["time"] * v for v in t["time"]],
+        "prestige_progression": [w["prestige"] * pr + w["progression"] * pg
+                                 for pr, pg in zip(t["prestige"], t["progression"], strict=True)],
     }
 
 
@@ -81,7 +115,8 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     index = index if index is not None else index_of(catalog)
     view = index.on(as_of)
     factors = ProfileFactors(profile, index, as_of)
-    tables = points_tables(factors, index, as_of)
+    by_factor = factor_tables(factors, index, as_of)
+    tables = points_tables(factors, index, as_of, by_factor)
     keys = view.keys
     # one C-level pass per table: a sum of look-ups, linear in the catalog
     first, second, *rest = ("standing", *KEY_KINDS)
@@ -93,12 +128,14 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     exact = set(view.exact)
     if factors.held:
         exact.update(by_id[i].position for i in factors.linked_to_held() if i in by_id)
+    exact_factors: dict[int, dict[str, float]] = {}
     for position in exact:
         n = view.slot.get(position)
         if n is None or scores[n] <= REAL_SCORE_ABOVE:
             continue
         f = index.features[position]
-        scores[n] = weighted_total(factors.factors(f, view.status.get(position, "active")), factors.weights)
+        fa = exact_factors[position] = factors.factors(f, view.status.get(position, "active"))
+        scores[n] = weighted_total(fa, factors.weights)
     for h in factors.held:
         hf = by_id.get(h)
         if hf is not None and hf.position in view.slot:
@@ -117,9 +154,17 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
     if limit is not None:
         order = order[: limit + RESCORE_EXTRA]
+    # the factors of the rest are their entries in the factor tables (unless something held is not
+    # in the index: then its links are unknown here, and everything is scored exactly)
+    tabled = factors.held <= by_id.keys()
+    columns = [list(map(by_factor[name].__getitem__, map(keys[kind].__getitem__, order))) for name, kind in FACTOR_KEYS]
     out = []
-    for n in order:
+    for n, row in zip(order, zip(*columns, strict=True), strict=True):
         position = view.eligible[n]
-        out.append(factors.scored(index.features[position], view.status.get(position, "active")))
+        f, status = index.features[position], view.status.get(position, "active")
+        if tabled and position not in exact:
+            out.append(factors.scored(f, status, dict(zip(FACTOR_NAMES, row, strict=True))))
+        else:
+            out.append(factors.scored(f, status, exact_factors.get(position)))
     out.sort(key=lambda x: (-round(x.score, 9), x.cred.id))
     return out if limit is None else out[:limit]

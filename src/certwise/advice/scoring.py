@@ -64,6 +64,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
+from typing import Any
 
 from certwise.advice.profile import Profile
 from certwise.advice.scoring_index import (
@@ -248,8 +250,10 @@ class ProfileFactors:
             self.ecosystem_floor[hf.ecosystem] = max(self.ecosystem_floor.get(hf.ecosystem, 0.0), hf.level + 1.0)
         self.held_ecosystems = {by_id[h].ecosystem for h in self.held if h in by_id}
         self.hours_available = p.hours_per_week * p.months * WEEKS_PER_MONTH if p.months else None
-        self._goal: dict[tuple[str, ...], float] = {}
-        self._goal_by_number: list[float] | None = None
+        # the goal fit depends only on the goal and the role's lens: shared by every such profile
+        kind = (p.goal, p.role if p.role in ROLE_LENS else None)
+        self._goal_kind: dict[str, Any] = index.per_kind_of_person.setdefault(("goal", kind), {"of": {}})
+        self._goal: dict[tuple[str, ...], float] = self._goal_kind["of"]
         self._pathway: dict[str, float] = {}
         self._persona: dict[tuple[str, ...], float] = {}
         self._level: dict[tuple[float, str], float] = {}
@@ -269,9 +273,9 @@ class ProfileFactors:
 
     def goal_by_domains_number(self) -> list[float]:
         """The goal fit of each distinct domain set of the catalog (by its number in the index)."""
-        g = self._goal_by_number
+        g: list[float] | None = self._goal_kind.get("by_number")
         if g is None:
-            g = self._goal_by_number = [self.goal(d) for d in self.index.values["domains"].values]
+            g = self._goal_kind["by_number"] = [self.goal(d) for d in self.index.values["domains"].values]
         return g
 
     def goal_fit(self, f: CredentialFeatures) -> float:
@@ -470,17 +474,22 @@ class ProfileFactors:
             "progression": self.progression_fit(f),
         }
 
-    def scored(self, f: CredentialFeatures, status: str) -> Scored:
-        """``f`` scored exactly, with what the explanations need."""
+    def scored(self, f: CredentialFeatures, status: str, factors: dict[str, float] | None = None) -> Scored:
+        """``f`` scored exactly, with what the explanations need. ``factors``: its
+        :meth:`factors`, when already known (the ranking reads them from its tables)."""
         index = self.index
         inherited, replaced = index.inherited_tier(f, self.as_of)
-        factors = self.factors(f, status)
-        by_id = index.by_id
-        own_goal = self.goal(f.domains)
-        leads = [u for u in index.unlocks.get(f.id, ()) if u not in self.held
-                 and self.goal(by_id[u].domains) > own_goal
-                 and (not by_id[u].dated or index.credential(by_id[u]).is_live(self.as_of))]
-        leads.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
+        if factors is None:
+            factors = self.factors(f, status)
+        leads: list[str] = []
+        unlocks = index.unlocks.get(f.id)
+        if unlocks:
+            by_id = index.by_id
+            own_goal = self.goal(f.domains)
+            leads = [u for u in unlocks if u not in self.held
+                     and self.goal(by_id[u].domains) > own_goal
+                     and (not by_id[u].dated or index.credential(by_id[u]).is_live(self.as_of))]
+            leads.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
         return Scored(index.credential(f), weighted_total(factors, self.weights), factors, status, inherited,
                       replaced, leads,
                       f.level > self.readiness(f.ecosystem))
@@ -488,7 +497,7 @@ class ProfileFactors:
 
 def weighted_total(factors: dict[str, float], weights: dict[str, int] = WEIGHTS) -> float:
     """0–100: the factors weighted by ``weights`` (a person's: :func:`weights_for`)."""
-    return sum(weights[k] * v for k, v in factors.items())
+    return sum(map(mul, map(weights.__getitem__, factors), factors.values()))  # weight × factor, in order
 
 
 def score(profile: Profile, credential: Credential, index: ScoringIndex, as_of: date) -> Scored:

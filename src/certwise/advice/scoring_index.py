@@ -239,6 +239,11 @@ class ScoringIndex:
             if f.level == 1 and not f.learning_path and not f.mill:
                 self.foundational.setdefault(f.ecosystem, []).append(f.position)
         self._dates: dict[date, DateView] = {}
+        self.coherence_links: dict[tuple[str, str], float] = {}
+        """how two credentials link in a story (certwise.advice.coherence), by (later id, earlier id), filled as asked"""
+        self.per_kind_of_person: dict[Any, Any] = {}
+        """what the scorer worked out for one kind of person (e.g. the goal fit of each domain set, which
+        depends only on the goal and the role): kept here and shared by every profile of that kind"""
 
     @classmethod
     def build(cls, catalog: Catalog) -> ScoringIndex:
