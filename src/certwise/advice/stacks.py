@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from certwise.advice.coherence import path_coherence, rises, story_order
+from certwise.advice.coherence import PathCoherence, path_coherence, rises, story_order
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
@@ -120,6 +120,16 @@ def _held_covers(c: Credential, held: set[str], catalog: Catalog) -> bool:
         return True
     # holding a credential's retired predecessor covers it too
     return any(h in catalog and c.id in catalog.get(h).lifecycle.successors for h in held)
+
+
+def _held_cover_ids(held: Iterable[str], catalog: Catalog) -> set[str]:
+    """The ids ``held`` covers (:func:`_held_covers` of each, at once): what is held and the
+    successors of what is held."""
+    out = set(held)
+    for h in list(out):
+        if h in catalog:
+            out.update(catalog.get(h).lifecycle.successors)
+    return out
 
 
 def _finish(name: str, title: str, steps: list[dict[str, Any]], creds: list[Credential | None],
@@ -258,20 +268,22 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
                 why[c.id] = f"Foundations before {top.cred.name} (the guide: don't start too advanced)."
     path.append(top.cred)
     # what follows must serve the goal, fit the budget, and not be a university program nobody asked for
-    pool = [s for s in ranked[1:] if s.cred not in path and s.status != "retiring"
+    on_path = {c.id for c in path}
+    covers = _held_cover_ids(held, catalog)
+    pool = [s for s in ranked[1:] if s.cred.id not in on_path and s.status != "retiring"
             and s.factors["goal"] >= 0.6 and s.factors["budget"] >= 0.5 and s.factors["prestige"] >= 0.3
-            and not _held_covers(s.cred, held, catalog)]
+            and s.cred.id not in covers]
     # the story so far: what you hold (by level), then the path
     story = story_order(held & index.by_id.keys(), catalog)
     after = 0
     while after < length - 1 and pool:
         last = path[-1]
         covered = {d for p in path for d in p.domains}
-        base = path_coherence([*story, *(p.id for p in path)], catalog)
+        so_far = PathCoherence([*story, *(p.id for p in path)], catalog, index.coherence_links)
+        base = so_far.score()
         # score the next step for the person who holds the path so far (readiness and
-        # progression move on with it)
-        future = profile.model_copy(update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
-        future_fit = ProfileFactors(future, index, as_of)
+        # progression move on with it); made when a candidate first needs it
+        future_fit: ProfileFactors | None = None
         best = None
         for s in pool:
             c = s.cred
@@ -280,11 +292,15 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             if c.level == last.level and set(c.domains) <= covered:
                 continue  # the same ground at the same level: a second badge, not a next step
             builds = any(p.id in c.recommended_before or p.id in c.prerequisites for p in path)
-            coh = path_coherence([*story, *(p.id for p in path), c.id], catalog)
+            coh = so_far.with_next(c.id)
             # (a single credential is trivially coherent: judge the first addition against 90)
             if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
                 continue  # "random certifications dilute your profile"
             # scored last: only the candidates that passed the checks above need it
+            if future_fit is None:
+                future = profile.model_copy(
+                    update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
+                future_fit = ProfileFactors(future, index, as_of)
             future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status), future_fit.weights)
             value = future_score + 0.5 * coh + (15 if builds else 0)
             key = (-round(value, 9), c.id)
