@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import heapq
 from datetime import date
-from itertools import compress
-from operator import add
+from itertools import compress, repeat
+from operator import add, neg
 from typing import TYPE_CHECKING
 
 from certwise.advice.profile import Profile
@@ -105,16 +105,17 @@ def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date,
 
 
 def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10,
-         index: ScoringIndex | None = None) -> list[Scored]:
+         index: ScoringIndex | None = None, fit: ProfileFactors | None = None) -> list[Scored]:
     """Live, non-learning-path, not-held credentials, best first (score desc, then id).
 
     Budget 0 keeps only free and financial-aid options. ``limit=None`` ranks everything.
     ``index`` is the catalog's :class:`~certwise.advice.scoring_index.ScoringIndex`
-    (default: :func:`~certwise.advice.scoring_index.index_of` the catalog).
+    (default: :func:`~certwise.advice.scoring_index.index_of` the catalog); ``fit``: the
+    person's :class:`~certwise.advice.scoring.ProfileFactors` on ``as_of`` with that index, if made.
     """
     index = index if index is not None else index_of(catalog)
     view = index.on(as_of)
-    factors = ProfileFactors(profile, index, as_of)
+    factors = fit if fit is not None else ProfileFactors(profile, index, as_of)
     by_factor = factor_tables(factors, index, as_of)
     tables = points_tables(factors, index, as_of, by_factor)
     keys = view.keys
@@ -133,8 +134,9 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
         n = view.slot.get(position)
         if n is None or scores[n] <= REAL_SCORE_ABOVE:
             continue
-        f = index.features[position]
-        fa = exact_factors[position] = factors.factors(f, view.status.get(position, "active"))
+        by_keys = dict(zip(FACTOR_NAMES, [by_factor[name][keys[kind][n]] for name, kind in FACTOR_KEYS], strict=True))
+        fa = exact_factors[position] = factors.factors_from_keys(
+            index.features[position], view.status.get(position, "active"), by_keys)
         scores[n] = weighted_total(fa, factors.weights)
     for h in factors.held:
         hf = by_id.get(h)
@@ -151,20 +153,23 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
         # the (limit+5)-th best score; every credential at or above it (ties included) is a candidate
         floor = max(heapq.nlargest(limit + RESCORE_EXTRA, scores)[-1] - 1e-6, REAL_SCORE_ABOVE)
     order = list(compress(range(n_all), map(floor.__lt__, scores)))
-    order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
-    if limit is not None:
+    if limit is not None and len(order) > limit + RESCORE_EXTRA:
+        order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
         order = order[: limit + RESCORE_EXTRA]
     # the factors of the rest are their entries in the factor tables (unless something held is not
     # in the index: then its links are unknown here, and everything is scored exactly)
     tabled = factors.held <= by_id.keys()
     columns = [list(map(by_factor[name].__getitem__, map(keys[kind].__getitem__, order))) for name, kind in FACTOR_KEYS]
     out = []
+    eligible, features, status_of = view.eligible, index.features, view.status
     for n, row in zip(order, zip(*columns, strict=True), strict=True):
-        position = view.eligible[n]
-        f, status = index.features[position], view.status.get(position, "active")
-        if tabled and position not in exact:
-            out.append(factors.scored(f, status, dict(zip(FACTOR_NAMES, row, strict=True))))
+        position = eligible[n]
+        f, status = features[position], status_of.get(position, "active")
+        if tabled and position not in exact:  # (not exact: it leads to nothing)
+            out.append(factors.scored_from_row(f, status, FACTOR_NAMES, row))
         else:
             out.append(factors.scored(f, status, exact_factors.get(position)))
-    out.sort(key=lambda x: (-round(x.score, 9), x.cred.id))
+    # best first: score (to 9 places) descending, then id
+    sort_keys = list(zip(map(neg, map(round, [s.score for s in out], repeat(9))), [s.cred.id for s in out], strict=True))
+    out = [out[i] for i in sorted(range(len(out)), key=sort_keys.__getitem__)]
     return out if limit is None else out[:limit]

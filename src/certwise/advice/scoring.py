@@ -62,6 +62,7 @@ linear in the catalog, about a tenth of a second for 100,000 credentials.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from operator import mul
@@ -222,14 +223,23 @@ class ProfileFactors:
     value (:mod:`certwise.advice.ranking` relies on that).
     """
 
-    def __init__(self, profile: Profile, index: ScoringIndex, as_of: date) -> None:
+    def __init__(self, profile: Profile, index: ScoringIndex, as_of: date, held: Iterable[str] | None = None) -> None:
+        """``held``: what the person holds, if not the profile's (a stack scores its next step for
+        someone who holds the steps before it)."""
         p = self.profile = profile
         self.index = index
         self.as_of = as_of
-        lens = ROLE_LENS.get(p.role, {})
-        self.goal_map = {d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0))
-                         for d in {*GOAL_DOMAINS[p.goal], *lens}}
-        self.held = set(p.held)
+        # the goal fit depends only on the goal and the role's lens: shared by every such profile
+        kind = ("goal", p.goal, p.role if p.role in ROLE_LENS else None)
+        shared = index.per_kind_of_person.get(kind)
+        if shared is None:
+            lens = ROLE_LENS.get(p.role, {})
+            shared = index.per_kind_of_person.setdefault(kind, {"of": {}, "map": {
+                d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0)) for d in {*GOAL_DOMAINS[p.goal], *lens}}})
+        self._goal_kind: dict[str, Any] = shared
+        self.goal_map: dict[str, float] = shared["map"]
+        self._goal: dict[tuple[str, ...], float] = shared["of"]
+        self.held = set(p.held if held is None else held)
         self.weights = weights_for(p)
         self.platform_ecosystems = {PLATFORM_ECOSYSTEM[x] for x in p.platforms if x in PLATFORM_ECOSYSTEM}
         self.prestige = prestige_need(p)
@@ -250,15 +260,12 @@ class ProfileFactors:
             self.ecosystem_floor[hf.ecosystem] = max(self.ecosystem_floor.get(hf.ecosystem, 0.0), hf.level + 1.0)
         self.held_ecosystems = {by_id[h].ecosystem for h in self.held if h in by_id}
         self.hours_available = p.hours_per_week * p.months * WEEKS_PER_MONTH if p.months else None
-        # the goal fit depends only on the goal and the role's lens: shared by every such profile
-        kind = (p.goal, p.role if p.role in ROLE_LENS else None)
-        self._goal_kind: dict[str, Any] = index.per_kind_of_person.setdefault(("goal", kind), {"of": {}})
-        self._goal: dict[tuple[str, ...], float] = self._goal_kind["of"]
         self._pathway: dict[str, float] = {}
         self._persona: dict[tuple[str, ...], float] = {}
         self._level: dict[tuple[float, str], float] = {}
         self._ecosystem: dict[tuple[str, bool], float] = {}
         self._successors_of_held: set[str] | None = None
+        self._readiness: dict[str, float] = {}
 
     # --- goal ----------------------------------------------------------------------------------
 
@@ -321,13 +328,16 @@ class ProfileFactors:
 
     def readiness(self, eco: str) -> float:
         """The credential level (1 foundational … 4 specialty) the person can take on now there."""
-        r = self.general_readiness
-        if eco in BIG_CLOUDS:
-            cap = CLOUD_CAP[self.profile.cloud_experience] if eco == self.profile.cloud else CLOUD_CAP["none"]
-            r = min(r, cap)
-        elif eco in ("databricks", "nvidia"):
-            r = min(r, 5.0 if eco in self.platform_ecosystems else 2.5)
-        return max(r, self.ecosystem_floor.get(eco, 0.0))
+        v = self._readiness.get(eco)
+        if v is None:
+            r = self.general_readiness
+            if eco in BIG_CLOUDS:
+                cap = CLOUD_CAP[self.profile.cloud_experience] if eco == self.profile.cloud else CLOUD_CAP["none"]
+                r = min(r, cap)
+            elif eco in ("databricks", "nvidia"):
+                r = min(r, 5.0 if eco in self.platform_ecosystems else 2.5)
+            v = self._readiness[eco] = max(r, self.ecosystem_floor.get(eco, 0.0))
+        return v
 
     def level_fit(self, level: float, eco: str) -> float:
         k = (level, eco)
@@ -474,6 +484,37 @@ class ProfileFactors:
             "progression": self.progression_fit(f),
         }
 
+    def factors_after(self, f: CredentialFeatures, before: dict[str, float]) -> dict[str, float]:
+        """:meth:`factors` of ``f`` for this person, given ``before``: its factors (on the same date)
+        for the same person holding other credentials. Only the goal (through readiness), the
+        platform, the level and the progression read what is held. Keep in step with :meth:`factors`."""
+        fa = dict(before)
+        fa["goal"] = self.goal_fit(f)
+        fa["ecosystem"] = self.ecosystem_fit(f.ecosystem, f.tensorflow)
+        fa["level"] = self.level_fit(f.level, f.ecosystem)
+        fa["progression"] = self.progression_fit(f)
+        return fa
+
+    def factors_from_keys(self, f: CredentialFeatures, status: str, by_keys: dict[str, float]) -> dict[str, float]:
+        """:meth:`factors`, given what each factor is for ``f``'s keys (the ranking's factor tables):
+        only the goal (through what it leads to), the time (before it retires) and the progression
+        (what it builds on among the holdings) read more than the keys. Keep in step with :meth:`factors`."""
+        by_keys["goal"] = self.goal_fit(f)
+        if status == "retiring":
+            by_keys["time"] = min(by_keys["time"], self.retiring_time_fit(f))
+        by_keys["progression"] = self.progression_fit(f)
+        return by_keys
+
+    def scored_from_row(self, f: CredentialFeatures, status: str, names: tuple[str, ...],
+                        row: tuple[float, ...]) -> Scored:
+        """:meth:`scored` for a credential that leads to nothing in the catalog (it has no
+        ``leads_to``), from its factors ``row`` (named ``names``, in the order of :data:`WEIGHTS`)."""
+        inherited, replaced = self.index.inherited_tier(f, self.as_of)
+        w = self.weights
+        return Scored(self.index.catalog.credentials[f.position], sum(map(mul, map(w.__getitem__, names), row)),
+                      dict(zip(names, row, strict=True)), status, inherited, replaced, [],
+                      f.level > self.readiness(f.ecosystem))
+
     def scored(self, f: CredentialFeatures, status: str, factors: dict[str, float] | None = None) -> Scored:
         """``f`` scored exactly, with what the explanations need. ``factors``: its
         :meth:`factors`, when already known (the ranking reads them from its tables)."""
@@ -488,7 +529,7 @@ class ProfileFactors:
             own_goal = self.goal(f.domains)
             leads = [u for u in unlocks if u not in self.held
                      and self.goal(by_id[u].domains) > own_goal
-                     and (not by_id[u].dated or index.credential(by_id[u]).is_live(self.as_of))]
+                     and index.is_live(by_id[u], self.as_of)]
             leads.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
         return Scored(index.credential(f), weighted_total(factors, self.weights), factors, status, inherited,
                       replaced, leads,

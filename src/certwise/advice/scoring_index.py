@@ -195,6 +195,7 @@ class DateView:
     status: dict[int, str]  # catalog position -> status, where not "active"
     exact: set[int]  # catalog positions the table path cannot score: retiring ones, those that lead elsewhere
     inherited: dict[int, tuple[int | None, list[Credential]]] = field(default_factory=dict)
+    live: dict[int, bool] = field(default_factory=dict)  # catalog position -> live on this date, as asked
     leads: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)  # id -> what it leads to
 
 
@@ -260,6 +261,16 @@ class ScoringIndex:
     def status(self, f: CredentialFeatures, as_of: date) -> str:
         """beta, active, retiring, retired or upcoming."""
         return self.catalog.credentials[f.position].status(as_of) if f.dated else "active"
+
+    def is_live(self, f: CredentialFeatures, as_of: date) -> bool:
+        """Can a person start on it on ``as_of``? (:meth:`Credential.is_live`, kept per date)"""
+        if not f.dated:
+            return True
+        live = self.on(as_of).live
+        v = live.get(f.position)
+        if v is None:
+            v = live[f.position] = self.catalog.credentials[f.position].is_live(as_of)
+        return v
 
     def inherited_tier(self, f: CredentialFeatures, as_of: date) -> tuple[int | None, list[Credential]]:
         """The best guide tier among retired predecessors (the guide's pick passes to its
