@@ -136,6 +136,7 @@ class PathCoherence:
         self.neutral = n - sum(self.counts.values())
         self.rising = sum(rises(a, b) for a, b in zip(creds, creds[1:], strict=False))
         self.terms = [max(self._link(creds[i], creds[j]) for j in range(i)) for i in range(1, n)]
+        self.rises_from = min(LEVEL_RANK[creds[-1].level.value], 3) if creds else 0  # what rises() asks of a next one
 
     def _link(self, a: Credential, b: Credential) -> float:
         k = (a.id, b.id)
@@ -159,7 +160,10 @@ class PathCoherence:
         """:func:`path_coherence` of the path followed by ``ident``."""
         if ident not in self.catalog:
             return self.score()
-        x = self.catalog.get(ident)
+        return self.with_credential(self.catalog.get(ident))
+
+    def with_credential(self, x: Credential) -> int:
+        """:func:`path_coherence` of the path followed by ``x`` (a credential of the catalog)."""
         creds = self.creds
         if not creds:
             return 100
@@ -169,7 +173,7 @@ class PathCoherence:
             neutral += 1
         else:
             dominant = max(dominant, self.counts.get(x.ecosystem, 0) + 1)
-        rising = self.rising + rises(creds[-1], x)
+        rising = self.rising + (LEVEL_RANK[x.level.value] >= self.rises_from)  # rises(creds[-1], x)
         term = max(self._link(x, c) for c in creds)
         return self._total(len(creds) + 1, dominant, neutral, rising, [*self.terms, term])
 

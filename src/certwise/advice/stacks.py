@@ -245,7 +245,9 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
 
 
 def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[Scored] | None = None,
-                  length: int = 3, index: ScoringIndex | None = None) -> tuple[list[Credential], dict[str, str]]:
+                  length: int = 3, index: ScoringIndex | None = None,
+                  explain: bool = True) -> tuple[list[Credential], dict[str, str]]:
+    """The path and why each step is on it (``explain=False``: the path only, ``why`` left empty)."""
     index = index if index is not None else index_of(catalog)
     if ranked is None:
         ranked = rank(profile, catalog, as_of, limit=STACK_POOL, index=index)
@@ -253,19 +255,21 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         return [], {}
     held = set(profile.held)
     top = ranked[0]
-    why: dict[str, str] = {top.cred.id: "Your top pick. " + _short_reason(top)}
+    why: dict[str, str] = {top.cred.id: "Your top pick. " + _short_reason(top)} if explain else {}
     path: list[Credential] = []
     for dep in top.cred.prerequisites:
         c, _ = live_version(dep, catalog, as_of)
         if c is not None and not _held_covers(c, held, catalog):
             path.append(c)
-            why[c.id] = f"Required before {top.cred.name}."
+            if explain:
+                why[c.id] = f"Required before {top.cred.name}."
     if top.stretch:
         for dep in top.cred.recommended_before:
             c, _ = live_version(dep, catalog, as_of)
             if c is not None and not _held_covers(c, held, catalog) and c not in path:
                 path.append(c)
-                why[c.id] = f"Foundations before {top.cred.name} (the guide: don't start too advanced)."
+                if explain:
+                    why[c.id] = f"Foundations before {top.cred.name} (the guide: don't start too advanced)."
     path.append(top.cred)
     # what follows must serve the goal, fit the budget, and not be a university program nobody asked for
     on_path = {c.id for c in path}
@@ -292,16 +296,15 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             if c.level == last.level and set(c.domains) <= covered:
                 continue  # the same ground at the same level: a second badge, not a next step
             builds = any(p.id in c.recommended_before or p.id in c.prerequisites for p in path)
-            coh = so_far.with_next(c.id)
+            coh = so_far.with_credential(c)
             # (a single credential is trivially coherent: judge the first addition against 90)
             if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
                 continue  # "random certifications dilute your profile"
             # scored last: only the candidates that passed the checks above need it
             if future_fit is None:
-                future = profile.model_copy(
-                    update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
-                future_fit = ProfileFactors(future, index, as_of)
-            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status), future_fit.weights)
+                future_fit = ProfileFactors(profile, index, as_of, held=[*profile.held, *(p.id for p in path)])
+            # (what does not depend on holdings is as ranked)
+            future_score = weighted_total(future_fit.factors_after(index.by_id[c.id], s.factors), future_fit.weights)
             value = future_score + 0.5 * coh + (15 if builds else 0)
             key = (-round(value, 9), c.id)
             if best is None or key < best[0]:
@@ -310,9 +313,10 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             break
         _, s, builds = best
         path.append(s.cred)
-        before = [p.name for p in path[:-1] if p.id in s.cred.recommended_before or p.id in s.cred.prerequisites]
-        why[s.cred.id] = (f"Builds on {and_list(before)}. " if builds else "Next in the same direction. ") + \
-            _short_reason(s)
+        if explain:
+            before = [p.name for p in path[:-1] if p.id in s.cred.recommended_before or p.id in s.cred.prerequisites]
+            why[s.cred.id] = (f"Builds on {and_list(before)}. " if builds else "Next in the same direction. ") + \
+                _short_reason(s)
         pool = [x for x in pool if x is not s]
         after += 1
     return _order(path), why
@@ -335,6 +339,6 @@ def stack_for_profile(profile: Profile, catalog: Catalog, as_of: date,
 def continue_after(first: str, profile: Profile, catalog: Catalog, as_of: date,
                    ranked: list[Scored] | None = None, index: ScoringIndex | None = None) -> list[str]:
     """Ids that follow ``first`` in the profile's stack (recommend's ``stack`` field)."""
-    path, _ = _profile_path(profile, catalog, as_of, ranked, index=index)
+    path, _ = _profile_path(profile, catalog, as_of, ranked, index=index, explain=False)
     ids = [c.id for c in path]
     return ids[ids.index(first) + 1:] if first in ids else [i for i in ids if i != first]
