@@ -18,6 +18,8 @@ and for making the credential count.
 from __future__ import annotations
 
 from datetime import date
+from itertools import repeat
+from operator import mul
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.coherence import holdings_coherence
@@ -78,9 +80,9 @@ def _budget(usd: float) -> str:
     return usd_amount(round(usd))
 
 
-def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
+def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict[str, int] | None = None) -> list[str]:
     c, fa = s.cred, s.factors
-    weights = weights_for(p)
+    weights = weights if weights is not None else weights_for(p)
     contrib = {k: weights[k] * v for k, v in fa.items()}
     reasons: list[tuple[float, str]] = []
     goal_map = GOAL_DOMAINS[p.goal]
@@ -167,15 +169,17 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
     return out
 
 
-def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> dict[str, Any]:
+def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog,
+              weights: dict[str, int] | None = None) -> dict[str, Any]:
     c = s.cred
+    fa = s.factors
     d: dict[str, Any] = {
         "id": c.id, "name": c.name, "provider": c.provider, "score": int(round(s.score)),
-        "reasons": _reasons(s, p, as_of, catalog),
+        "reasons": _reasons(s, p, as_of, catalog, weights),
         "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
         "prep_hours": c.prep_hours().as_dict(), "prep_estimated": c.prep.unknown, "status": s.status,
         "level": c.level.value, "kind": c.kind.value, "ecosystem": c.ecosystem, "tier": c.tier,
-        "factors": {k: int(round(v * 100)) for k, v in s.factors.items()},
+        "factors": dict(zip(fa, map(round, map(mul, fa.values(), repeat(100))), strict=True)),  # whole percents
         "url": c.url,
     }
     if c.lifecycle.retired and s.status == "retiring":
@@ -223,7 +227,7 @@ def budget_standing(c: Credential, budget: float | None) -> tuple[bool, str | No
 
 
 def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
-              index: ScoringIndex) -> list[dict[str, str]]:
+              index: ScoringIndex, fit: ProfileFactors | None = None) -> list[dict[str, str]]:
     w: list[dict[str, str]] = []
     if ranked and p.budget_usd == 0:
         paid = [x.cred for x in ranked if not x.cred.cost.is_free]
@@ -244,7 +248,7 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
         return w
     top = ranked[:3]
     first = ranked[0]
-    fit = ProfileFactors(p, index, as_of)
+    fit = fit if fit is not None else ProfileFactors(p, index, as_of)
     # starting too advanced: the pick for your goal in your cloud is above your readiness
     flagged = False
     for s in top:
@@ -359,7 +363,7 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, inde
 
 
 def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
-                    index: ScoringIndex) -> list[str]:
+                    index: ScoringIndex, fit: ProfileFactors | None = None) -> list[str]:
     """Free learning paths that prepare for the top picks, best first (at most ``FREE_MAX``).
 
     "Start with free resources": a path counts when a top pick names it, when it is on a top
@@ -367,7 +371,7 @@ def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: d
     on its own. Ordered by that, then by how well it serves the goal, then by id.
     """
     creds = catalog.credentials
-    fit = ProfileFactors(p, index, as_of)
+    fit = fit if fit is not None else ProfileFactors(p, index, as_of)
     top = ranked[:3]
     named = {i for s in top for i in (*s.cred.recommended_before, *s.cred.prerequisites)}
     ecos: set[str] = {s.cred.ecosystem for s in top}
@@ -494,8 +498,10 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
     ``index``: the catalog's scoring index (default: :func:`~certwise.advice.scoring_index.index_of`).
     """
     index = index if index is not None else index_of(catalog)
-    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index)
-    recs = [_rec_json(s, profile, as_of, catalog) for s in ranked[:limit]]
+    fit = ProfileFactors(profile, index, as_of)  # one for the ranking, the warnings and the free paths
+    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index, fit=fit)
+    weights = weights_for(profile)
+    recs = [_rec_json(s, profile, as_of, catalog, weights) for s in ranked[:limit]]
     stack: list[str] = []
     if ranked:
         stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked, index=index)
@@ -506,12 +512,12 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
         "profile": profile.to_json(),
         "stage": profile.stage,
         "recommendations": recs,
-        "warnings": _warnings(ranked, profile, catalog, as_of, index),
-        "free_resources": _free_resources(ranked, profile, catalog, as_of, index),
+        "warnings": _warnings(ranked, profile, catalog, as_of, index, fit),
+        "free_resources": _free_resources(ranked, profile, catalog, as_of, index, fit),
         "stack": stack,
         "guidance": _guidance(ranked, profile, as_of),
         "before_you_certify": before_you_certify(profile),
-        "weights": weights_for(profile),
+        "weights": weights,
     }
 
 
