@@ -174,7 +174,14 @@ class PathCoherence:
         else:
             dominant = max(dominant, self.counts.get(x.ecosystem, 0) + 1)
         rising = self.rising + (LEVEL_RANK[x.level.value] >= self.rises_from)  # rises(creds[-1], x)
-        term = max(self._link(x, c) for c in creds)
+        links, xid = self.links, x.id
+        term = 0.0
+        for i, c in enumerate(creds):  # max(_link(x, c) for c in creds)
+            v = links.get((xid, c.id))
+            if v is None:
+                v = links[(xid, c.id)] = _link(x, c)
+            if i == 0 or v > term:
+                term = v
         return self._total(len(creds) + 1, dominant, neutral, rising, [*self.terms, term])
 
 

@@ -25,9 +25,10 @@ list is always re-scored exactly, so the ranking equals scoring every credential
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from datetime import date
 from itertools import compress, repeat
-from operator import add, neg
+from operator import add, mul, neg
 from typing import TYPE_CHECKING
 
 from certwise.advice.profile import Profile
@@ -55,14 +56,17 @@ def factor_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date) -> 
     standing = index.on(as_of).standing.values
     eco_level = values["ecosystem_level"]
     prestige_progression = values["prestige_progression"]
+    # what depends on a few traits of the person is kept per kind of person (on the index)
     return {
         "goal": factors.goal_by_domains_number(),
-        "ecosystem": [factors.ecosystem_fit(eco, tensorflow) for eco, _, tensorflow in eco_level],
-        "level": [factors.level_fit(level, eco) for eco, level, _ in eco_level],
+        "ecosystem": index.for_kind(factors.ecosystem_kind(), lambda: [
+            factors.ecosystem_fit(eco, tensorflow) for eco, _, tensorflow in eco_level]),
+        "level": index.for_kind(factors.level_kind(), lambda: [
+            factors.level_fit(level, eco) for eco, level, _ in eco_level]),
         "recognition": [rec for rec, _ in standing],
         "prestige": [factors.prestige_fit(university) for _, _, university in prestige_progression],
         "budget": [factors.budget_fit(low, high, free, aid, unknown) for low, high, free, aid, unknown in values["cost"]],
-        "persona": [factors.persona_fit(b) for b in values["best_for"]],
+        "persona": index.for_kind(factors.persona_kind(), lambda: [factors.persona_fit(b) for b in values["best_for"]]),
         "practical": [practical for _, practical in standing],
         "time": [factors.time_fit(hours) for hours in values["prep"]],
         "progression": [factors.progression_unlinked(has_prerequisites, eco)
@@ -77,6 +81,12 @@ FACTOR_KEYS = (("goal", "domains"), ("ecosystem", "ecosystem_level"), ("level", 
 """Each factor (in the order of WEIGHTS) and the key kind its table is indexed by."""
 FACTOR_NAMES = tuple(name for name, _ in FACTOR_KEYS)
 assert tuple(WEIGHTS) == FACTOR_NAMES, "the factor tables follow the order of the factors"
+
+
+def _rows(by_factor: dict[str, list[float]], keys: dict[str, list[int]], slots: list[int]) -> list[tuple[float, ...]]:
+    """Each slot's factors from the factor tables, in the order of the factors (columns built in C)."""
+    columns = [list(map(by_factor[name].__getitem__, map(keys[kind].__getitem__, slots))) for name, kind in FACTOR_KEYS]
+    return list(zip(*columns, strict=True))
 
 
 def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date,
@@ -105,13 +115,16 @@ def points_tables(factors: ProfileFactors, index: ScoringIndex, as_of: date,
 
 
 def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10,
-         index: ScoringIndex | None = None, fit: ProfileFactors | None = None) -> list[Scored]:
+         index: ScoringIndex | None = None, fit: ProfileFactors | None = None,
+         keep: Callable[[dict[str, float], str], bool] | None = None, keep_after: int = 0) -> list[Scored]:
     """Live, non-learning-path, not-held credentials, best first (score desc, then id).
 
     Budget 0 keeps only free and financial-aid options. ``limit=None`` ranks everything.
     ``index`` is the catalog's :class:`~certwise.advice.scoring_index.ScoringIndex`
     (default: :func:`~certwise.advice.scoring_index.index_of` the catalog); ``fit``: the
     person's :class:`~certwise.advice.scoring.ProfileFactors` on ``as_of`` with that index, if made.
+    ``keep(factors, status)``: of the ranked after the first ``keep_after``, only those it accepts
+    are returned (in the same order; the others cost no Scored).
     """
     index = index if index is not None else index_of(catalog)
     view = index.on(as_of)
@@ -130,13 +143,11 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     if factors.held:
         exact.update(by_id[i].position for i in factors.linked_to_held() if i in by_id)
     exact_factors: dict[int, dict[str, float]] = {}
-    for position in exact:
-        n = view.slot.get(position)
-        if n is None or scores[n] <= REAL_SCORE_ABOVE:
-            continue
-        by_keys = dict(zip(FACTOR_NAMES, [by_factor[name][keys[kind][n]] for name, kind in FACTOR_KEYS], strict=True))
+    todo = [(position, n) for position in exact
+            if (n := view.slot.get(position)) is not None and scores[n] > REAL_SCORE_ABOVE]
+    for (position, n), row in zip(todo, _rows(by_factor, keys, [n for _, n in todo]), strict=True):
         fa = exact_factors[position] = factors.factors_from_keys(
-            index.features[position], view.status.get(position, "active"), by_keys)
+            index.features[position], view.status.get(position, "active"), dict(zip(FACTOR_NAMES, row, strict=True)))
         scores[n] = weighted_total(fa, factors.weights)
     for h in factors.held:
         hf = by_id.get(h)
@@ -156,20 +167,31 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     if limit is not None and len(order) > limit + RESCORE_EXTRA:
         order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
         order = order[: limit + RESCORE_EXTRA]
-    # the factors of the rest are their entries in the factor tables (unless something held is not
-    # in the index: then its links are unknown here, and everything is scored exactly)
+    # exact scores: one that leads nowhere and links to nothing held is the sum of its row of the
+    # factor tables (unless something held is not in the index: then its links are unknown here)
     tabled = factors.held <= by_id.keys()
-    columns = [list(map(by_factor[name].__getitem__, map(keys[kind].__getitem__, order))) for name, kind in FACTOR_KEYS]
-    out = []
     eligible, features, status_of = view.eligible, index.features, view.status
-    for n, row in zip(order, zip(*columns, strict=True), strict=True):
+    rows = _rows(by_factor, keys, order)
+    exact_scores = []
+    for n, row in zip(order, rows, strict=True):
         position = eligible[n]
-        f, status = features[position], status_of.get(position, "active")
-        if tabled and position not in exact:  # (not exact: it leads to nothing)
-            out.append(factors.scored_from_row(f, status, FACTOR_NAMES, row))
-        else:
-            out.append(factors.scored(f, status, exact_factors.get(position)))
+        if tabled and position not in exact:
+            exact_scores.append(sum(map(mul, factors.weight_row, row)))  # = weighted_total of its factors
+            continue
+        known = exact_factors.get(position)
+        if known is None:
+            known = exact_factors[position] = factors.factors(features[position], status_of.get(position, "active"))
+        exact_scores.append(weighted_total(known, factors.weights))
     # best first: score (to 9 places) descending, then id
-    sort_keys = list(zip(map(neg, map(round, [s.score for s in out], repeat(9))), [s.cred.id for s in out], strict=True))
-    out = [out[i] for i in sorted(range(len(out)), key=sort_keys.__getitem__)]
-    return out if limit is None else out[:limit]
+    sort_keys = list(zip(map(neg, map(round, exact_scores, repeat(9))), map(view.ids.__getitem__, order), strict=True))
+    best = sorted(range(len(order)), key=sort_keys.__getitem__)
+    out = []
+    for place, i in enumerate(best if limit is None else best[:limit]):
+        position = eligible[order[i]]
+        f, status = features[position], status_of.get(position, "active")
+        its = exact_factors.get(position)
+        if its is None:
+            its = dict(zip(FACTOR_NAMES, rows[i], strict=True))
+        if keep is None or place < keep_after or keep(its, status):
+            out.append(factors.scored(f, status, its, exact_scores[i]))
+    return out

@@ -18,8 +18,9 @@ and for making the credential count.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from itertools import repeat
-from operator import mul
+from operator import itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
 from certwise.advice.coherence import holdings_coherence
@@ -37,10 +38,10 @@ from certwise.advice.scoring import (
     weights_for,
 )
 from certwise.advice.scoring_index import ScoringIndex, index_of
-from certwise.advice.stacks import STACK_POOL, continue_after
+from certwise.advice.stacks import STACK_POOL, continue_after, in_pool
 from certwise.catalog.freshness import is_stale, record_checked
 from certwise.catalog.labels import domain_name, ecosystem_name
-from certwise.catalog.model import LEVEL_RANK, Credential
+from certwise.catalog.model import LEVEL_RANK, Credential, Range
 from certwise.constants import WEEKS_PER_MONTH
 from certwise.profile_spec import phrase
 from certwise.words import and_list, pct, span, usd_amount
@@ -74,6 +75,23 @@ STAGE_GUIDANCE = {
 
 # --- explanations --------------------------------------------------------------------------------
 
+TIER_REASONS = {1: "Tier 1 in the guide — cloud provider certifications are \"the gold standard\".",
+                2: "Tier 2 in the guide — platform programs that are \"still respected in the industry\".",
+                3: "Tier 3 in the guide — an emerging specialization that future-proofs your skills.",
+                4: "Tier 4 in the guide — a university program, for when prestige matters."}
+
+
+@lru_cache(maxsize=4096)
+def _dollars(r: Range) -> str:
+    """A price range in words ("$150–$300"), kept: the same few ranges are worded on every card."""
+    return span(r, prefix="$")
+
+
+@lru_cache(maxsize=4096)
+def _hours(r: Range) -> str:
+    """Preparation hours in words ("80–160"), kept likewise."""
+    return span(r)
+
 
 def _budget(usd: float) -> str:
     """The person's budget in whole dollars: "$400"."""
@@ -83,7 +101,7 @@ def _budget(usd: float) -> str:
 def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict[str, int] | None = None) -> list[str]:
     c, fa = s.cred, s.factors
     weights = weights if weights is not None else weights_for(p)
-    contrib = {k: weights[k] * v for k, v in fa.items()}
+    contrib = dict(zip(fa, map(mul, map(weights.__getitem__, fa), fa.values()), strict=True))
     reasons: list[tuple[float, str]] = []
     goal_map = GOAL_DOMAINS[p.goal]
     covered = [d for d in c.domains if goal_map.get(d, 0) >= 0.5]
@@ -116,11 +134,7 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
         reasons.append((contrib["level"] * 0.6, f"Right level for you ({c.level.value}): {txt}."))
     tier = c.tier
     if tier is not None:
-        label = {1: "Tier 1 in the guide — cloud provider certifications are \"the gold standard\"",
-                 2: "Tier 2 in the guide — platform programs that are \"still respected in the industry\"",
-                 3: "Tier 3 in the guide — an emerging specialization that future-proofs your skills",
-                 4: "Tier 4 in the guide — a university program, for when prestige matters"}[tier]
-        reasons.append((contrib["recognition"], label + "."))
+        reasons.append((contrib["recognition"], TIER_REASONS[tier]))
     elif c.ecosystem in BIG_CLOUDS:
         reasons.append((contrib["recognition"] * 0.8, f"Recognised issuer: certifications from {c.provider} carry "
                         "weight with hiring managers."))
@@ -148,29 +162,36 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
     if p.budget_usd is not None:
         if cost.high <= p.budget_usd:
             reasons.append((contrib["budget"] * 0.7, f"Within your {_budget(p.budget_usd)} budget "
-                            f"({span(cost, prefix='$')})."))
+                            f"({_dollars(cost)})."))
         elif c.cost.financial_aid:
             reasons.append((contrib["budget"], "Financial aid is available through Coursera, which can reduce or "
                             "eliminate the cost."))
     elif cost.high <= 200 and fa["recognition"] >= 0.75:
-        reasons.append((2, f"Good value: {span(cost, prefix='$')} for a recognised credential."))
+        reasons.append((2, f"Good value: {_dollars(cost)} for a recognised credential."))
     if fa["progression"] >= 1.0:
         built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
         reasons.append((contrib["progression"] * 1.5, "Builds on what you hold"
                         + (f" ({', '.join(built)})" if built else "") + ": a stack that tells a coherent story."))
-    weeks = c.prep_hours().low / p.hours_per_week
+    prep = c.prep_hours()
+    weeks = prep.low / p.hours_per_week
     if fa["time"] >= 0.99:
-        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {span(c.prep_hours())} "
+        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {_hours(prep)} "
                         f"hours of preparation, roughly {weeks:.0f}+ weeks at {p.hours_per_week:g} h/week."))
-    reasons.sort(key=lambda r: -r[0])
+    reasons.sort(key=itemgetter(0), reverse=True)  # the weightiest first; equal ones keep their order
     out = [t for _, t in reasons[:5]]
     if not out:
         out = [f"Best available match for your profile among live credentials (score {round(s.score)})."]
     return out
 
 
+def _stale_note(c: Credential, as_of: date) -> str | None:
+    if is_stale(c, as_of):
+        return f"Its facts were checked on {record_checked(c)}, more than 180 days ago: check the provider's page."
+    return None
+
+
 def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog,
-              weights: dict[str, int] | None = None) -> dict[str, Any]:
+              weights: dict[str, int] | None = None, index: ScoringIndex | None = None) -> dict[str, Any]:
     c = s.cred
     fa = s.factors
     d: dict[str, Any] = {
@@ -186,8 +207,14 @@ def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog,
         d["retires"] = c.lifecycle.retired.isoformat()
     if s.replaces:
         d["replaces"] = [r.id for r in s.replaces]
-    if is_stale(c, as_of):
-        d["stale"] = f"Its facts were checked on {record_checked(c)}, more than 180 days ago: check the provider's page."
+    if index is None:
+        stale = _stale_note(c, as_of)
+    else:  # kept per date
+        notes = index.on(as_of).stale_notes
+        f = index.by_id[c.id]
+        stale = notes[f.position] if f.position in notes else notes.setdefault(f.position, _stale_note(c, as_of))
+    if stale:
+        d["stale"] = stale
     misfit = role_misfit(c, p)
     if misfit:
         d["fit_note"] = misfit
@@ -217,7 +244,7 @@ def budget_standing(c: Credential, budget: float | None) -> tuple[bool, str | No
     """
     if budget is None or c.cost.is_free:
         return False, None
-    price = "no source states its price" if c.cost.unknown else f"it costs {span(c.cost.usd, prefix='$')}"
+    price = "no source states its price" if c.cost.unknown else f"it costs {_dollars(c.cost.usd)}"
     if not (c.cost.unknown or c.cost.usd.low > budget):
         return False, None
     if c.cost.financial_aid:
@@ -266,12 +293,12 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
         c = first.cred
         aid = " Coursera financial aid can reduce it." if c.cost.financial_aid else ""
-        w.append({"code": "over-budget", "message": f"{c.name} costs {span(c.cost.usd, prefix='$')}, "
+        w.append({"code": "over-budget", "message": f"{c.name} costs {_dollars(c.cost.usd)}, "
                   f"over your {_budget(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
     elif p.budget_usd is not None and p.budget_usd > 0:
         over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
         if over:
-            names = and_list([f"{c.name} ({span(c.cost.usd, prefix='$')})" for c in over])
+            names = and_list([f"{c.name} ({_dollars(c.cost.usd)})" for c in over])
             w.append({"code": "over-budget", "message": f"Over your {_budget(p.budget_usd)} budget: {names}."})
     # cramming
     if p.months is not None:
@@ -499,9 +526,11 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
     """
     index = index if index is not None else index_of(catalog)
     fit = ProfileFactors(profile, index, as_of)  # one for the ranking, the warnings and the free paths
-    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index, fit=fit)
+    # the stack chooses from the first STACK_POOL; beyond what is shown only what it may choose is kept
+    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index, fit=fit, keep=in_pool,
+                  keep_after=limit)
     weights = weights_for(profile)
-    recs = [_rec_json(s, profile, as_of, catalog, weights) for s in ranked[:limit]]
+    recs = [_rec_json(s, profile, as_of, catalog, weights, index) for s in ranked[:limit]]
     stack: list[str] = []
     if ranked:
         stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked, index=index)

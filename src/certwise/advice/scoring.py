@@ -97,6 +97,7 @@ WEIGHTS: dict[str, int] = {
     "progression": 5,
 }
 assert sum(WEIGHTS.values()) == 100
+FACTOR_ORDER = tuple(WEIGHTS)  # the factors, in the order ProfileFactors.factors gives them
 
 # Why you want it moves a few points between the factors (the total stays 100): a hiring signal
 # favours recognised, hard, hands-on credentials; learning favours depth and projects; shared
@@ -230,17 +231,16 @@ class ProfileFactors:
         self.index = index
         self.as_of = as_of
         # the goal fit depends only on the goal and the role's lens: shared by every such profile
-        kind = ("goal", p.goal, p.role if p.role in ROLE_LENS else None)
-        shared = index.per_kind_of_person.get(kind)
-        if shared is None:
-            lens = ROLE_LENS.get(p.role, {})
-            shared = index.per_kind_of_person.setdefault(kind, {"of": {}, "map": {
-                d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0)) for d in {*GOAL_DOMAINS[p.goal], *lens}}})
-        self._goal_kind: dict[str, Any] = shared
+        kind = self.goal_kind = ("goal", p.goal, p.role if p.role in ROLE_LENS else None)
+        lens = ROLE_LENS.get(p.role, {})
+        shared: dict[str, Any] = index.for_kind(kind, lambda: {"of": {}, "map": {
+            d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0)) for d in {*GOAL_DOMAINS[p.goal], *lens}}})
+        self._goal_kind = shared
         self.goal_map: dict[str, float] = shared["map"]
         self._goal: dict[tuple[str, ...], float] = shared["of"]
         self.held = set(p.held if held is None else held)
         self.weights = weights_for(p)
+        self.weight_row = tuple(self.weights[k] for k in FACTOR_ORDER)
         self.platform_ecosystems = {PLATFORM_ECOSYSTEM[x] for x in p.platforms if x in PLATFORM_ECOSYSTEM}
         self.prestige = prestige_need(p)
         self.general_readiness = STAGE_READINESS[p.stage] + ROLE_READINESS[p.role]
@@ -260,7 +260,8 @@ class ProfileFactors:
             self.ecosystem_floor[hf.ecosystem] = max(self.ecosystem_floor.get(hf.ecosystem, 0.0), hf.level + 1.0)
         self.held_ecosystems = {by_id[h].ecosystem for h in self.held if h in by_id}
         self.hours_available = p.hours_per_week * p.months * WEEKS_PER_MONTH if p.months else None
-        self._pathway: dict[str, float] = {}
+        self._pathway: dict[str, float] | None = None  # shared per kind of person, made when first asked
+        self._readiness_row: tuple[float, ...] | None = None
         self._persona: dict[tuple[str, ...], float] = {}
         self._level: dict[tuple[float, str], float] = {}
         self._ecosystem: dict[tuple[str, bool], float] = {}
@@ -290,7 +291,11 @@ class ProfileFactors:
         own = self.goal(f.domain_set)
         if not self.index.unlocks.get(f.id):
             return own
-        v = self._pathway.get(f.id)
+        pathway = self._pathway
+        if pathway is None:  # what it is depends on the goal, the role's lens and the readiness on each platform
+            pathway = self._pathway = self.index.for_kind(
+                ("pathway", self.goal_kind, self.as_of, self.readiness_row()), dict)
+        v = pathway.get(f.id)
         if v is None:
             by_number = self.goal_by_domains_number()
             share_for: dict[tuple[str, float], float] = {}
@@ -303,7 +308,7 @@ class ProfileFactors:
                 g = share * by_number[number]
                 if g > v:
                     v = g
-            self._pathway[f.id] = v
+            pathway[f.id] = v
         return max(own, v)
 
     # --- platform and level ---------------------------------------------------------------------
@@ -326,6 +331,11 @@ class ProfileFactors:
             self._ecosystem[k] = v
         return v
 
+    def ecosystem_kind(self) -> tuple[Any, ...]:
+        """Everything :meth:`ecosystem_fit` reads of the person."""
+        return ("ecosystem", self.profile.cloud, frozenset(self.held_ecosystems), frozenset(self.platform_ecosystems),
+                "tensorflow" in self.profile.platforms)
+
     def readiness(self, eco: str) -> float:
         """The credential level (1 foundational … 4 specialty) the person can take on now there."""
         v = self._readiness.get(eco)
@@ -338,6 +348,17 @@ class ProfileFactors:
                 r = min(r, 5.0 if eco in self.platform_ecosystems else 2.5)
             v = self._readiness[eco] = max(r, self.ecosystem_floor.get(eco, 0.0))
         return v
+
+    def readiness_row(self) -> tuple[float, ...]:
+        """:meth:`readiness` on each platform of the catalog (:meth:`ScoringIndex.ecosystems`)."""
+        row = self._readiness_row
+        if row is None:
+            row = self._readiness_row = tuple(map(self.readiness, self.index.ecosystems()))
+        return row
+
+    def level_kind(self) -> tuple[Any, ...]:
+        """Everything :meth:`level_fit` reads of the person."""
+        return ("level", self.senior_builder, self.readiness_row())
 
     def level_fit(self, level: float, eco: str) -> float:
         k = (level, eco)
@@ -354,6 +375,10 @@ class ProfileFactors:
         return v
 
     # --- the person's situation -----------------------------------------------------------------
+
+    def persona_kind(self) -> tuple[Any, ...]:
+        """Everything :meth:`persona_fit` reads of the person."""
+        return ("persona", self.profile.role, self.profile.stage == "early")
 
     def persona_fit(self, best_for: tuple[str, ...]) -> float:
         v = self._persona.get(best_for)
@@ -505,19 +530,10 @@ class ProfileFactors:
         by_keys["progression"] = self.progression_fit(f)
         return by_keys
 
-    def scored_from_row(self, f: CredentialFeatures, status: str, names: tuple[str, ...],
-                        row: tuple[float, ...]) -> Scored:
-        """:meth:`scored` for a credential that leads to nothing in the catalog (it has no
-        ``leads_to``), from its factors ``row`` (named ``names``, in the order of :data:`WEIGHTS`)."""
-        inherited, replaced = self.index.inherited_tier(f, self.as_of)
-        w = self.weights
-        return Scored(self.index.catalog.credentials[f.position], sum(map(mul, map(w.__getitem__, names), row)),
-                      dict(zip(names, row, strict=True)), status, inherited, replaced, [],
-                      f.level > self.readiness(f.ecosystem))
-
-    def scored(self, f: CredentialFeatures, status: str, factors: dict[str, float] | None = None) -> Scored:
-        """``f`` scored exactly, with what the explanations need. ``factors``: its
-        :meth:`factors`, when already known (the ranking reads them from its tables)."""
+    def scored(self, f: CredentialFeatures, status: str, factors: dict[str, float] | None = None,
+               total: float | None = None) -> Scored:
+        """``f`` scored exactly, with what the explanations need. ``factors``: its :meth:`factors`,
+        and ``total`` their :func:`weighted_total`, when already known (the ranking's tables)."""
         index = self.index
         inherited, replaced = index.inherited_tier(f, self.as_of)
         if factors is None:
@@ -525,13 +541,20 @@ class ProfileFactors:
         leads: list[str] = []
         unlocks = index.unlocks.get(f.id)
         if unlocks:
-            by_id = index.by_id
-            own_goal = self.goal(f.domains)
-            leads = [u for u in unlocks if u not in self.held
-                     and self.goal(by_id[u].domains) > own_goal
-                     and index.is_live(by_id[u], self.as_of)]
-            leads.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
-        return Scored(index.credential(f), weighted_total(factors, self.weights), factors, status, inherited,
+            # what it leads to that serves the goal better, best first: the same for every person with
+            # this goal and role lens on this date, less what the person holds
+            kept = index.on(self.as_of).leads_by_kind.setdefault(self.goal_kind, {})
+            better = kept.get(f.id)
+            if better is None:
+                by_id = index.by_id
+                own_goal = self.goal(f.domains)
+                better = [u for u in unlocks if self.goal(by_id[u].domains) > own_goal
+                          and index.is_live(by_id[u], self.as_of)]
+                better.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
+                kept[f.id] = better
+            leads = [u for u in better if u not in self.held]
+        return Scored(index.credential(f), weighted_total(factors, self.weights) if total is None else total,
+                      factors, status, inherited,
                       replaced, leads,
                       f.level > self.readiness(f.ecosystem))
 

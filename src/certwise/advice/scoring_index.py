@@ -22,10 +22,11 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from certwise.advice import issuers, worth
 from certwise.advice.issuers import carries_weight_in_ai, issuer_class
@@ -35,6 +36,8 @@ from certwise.catalog.model import LEVEL_RANK, Credential
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
+
+T = TypeVar("T")
 
 __all__ = [
     "BIG_CLOUDS", "BETA_RECOGNITION", "TIER_RECOGNITION", "KEY_KINDS", "CredentialFeatures", "DistinctValues",
@@ -46,6 +49,7 @@ TIER_RECOGNITION = {1: 1.0, 2: 0.8, 3: 0.75, 4: 0.8}  # the guide's tiers; tier 
 BETA_RECOGNITION = 0.1  # "the certification is relatively new": less recognised while in beta
 SALARY_RECOGNITION = 0.1  # a documented salary figure: hiring managers know what it is worth
 DATES_KEPT = 4  # per-date views kept on an index (a server answers for today, tests for a few dates)
+KINDS_KEPT = 4096  # what the scorer keeps per kind of person (a few floats per distinct value each)
 
 # The attributes each profile-dependent factor reads, as keys: a factor is computed once per
 # distinct key of the catalog (see certwise.advice.ranking). "standing" is per date.
@@ -196,6 +200,8 @@ class DateView:
     exact: set[int]  # catalog positions the table path cannot score: retiring ones, those that lead elsewhere
     inherited: dict[int, tuple[int | None, list[Credential]]] = field(default_factory=dict)
     live: dict[int, bool] = field(default_factory=dict)  # catalog position -> live on this date, as asked
+    leads_by_kind: dict[Any, dict[str, list[str]]] = field(default_factory=dict)  # per kind of person (scoring)
+    stale_notes: dict[int, str | None] = field(default_factory=dict)  # catalog position -> a card's stale note
     leads: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)  # id -> what it leads to
 
 
@@ -242,6 +248,7 @@ class ScoringIndex:
         self._dates: dict[date, DateView] = {}
         self.coherence_links: dict[tuple[str, str], float] = {}
         """how two credentials link in a story (certwise.advice.coherence), by (later id, earlier id), filled as asked"""
+        self._ecosystems: tuple[str, ...] | None = None
         self.per_kind_of_person: dict[Any, Any] = {}
         """what the scorer worked out for one kind of person (e.g. the goal fit of each domain set, which
         depends only on the goal and the role): kept here and shared by every profile of that kind"""
@@ -261,6 +268,24 @@ class ScoringIndex:
     def status(self, f: CredentialFeatures, as_of: date) -> str:
         """beta, active, retiring, retired or upcoming."""
         return self.catalog.credentials[f.position].status(as_of) if f.dated else "active"
+
+    def ecosystems(self) -> tuple[str, ...]:
+        """The catalog's platforms, sorted."""
+        eco = self._ecosystems
+        if eco is None:
+            eco = self._ecosystems = tuple(sorted({f.ecosystem for f in self.features}))
+        return eco
+
+    def for_kind(self, key: Any, make: Callable[[], T]) -> T:
+        """What ``make`` works out for one kind of person (``key`` names the kind and what is made),
+        kept in :attr:`per_kind_of_person` (forgotten all at once past :data:`KINDS_KEPT`)."""
+        kept = self.per_kind_of_person
+        v = kept.get(key)
+        if v is None:
+            if len(kept) >= KINDS_KEPT:
+                kept.clear()
+            v = kept[key] = make()
+        return v  # type: ignore[no-any-return]
 
     def is_live(self, f: CredentialFeatures, as_of: date) -> bool:
         """Can a person start on it on ``as_of``? (:meth:`Credential.is_live`, kept per date)"""

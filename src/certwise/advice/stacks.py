@@ -15,7 +15,7 @@ rule of :func:`certwise.advice.coherence.path_coherence`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -274,8 +274,7 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
     # what follows must serve the goal, fit the budget, and not be a university program nobody asked for
     on_path = {c.id for c in path}
     covers = _held_cover_ids(held, catalog)
-    pool = [s for s in ranked[1:] if s.cred.id not in on_path and s.status != "retiring"
-            and s.factors["goal"] >= 0.6 and s.factors["budget"] >= 0.5 and s.factors["prestige"] >= 0.3
+    pool = [s for s in ranked[1:] if s.cred.id not in on_path and in_pool(s.factors, s.status)
             and s.cred.id not in covers]
     # the story so far: what you hold (by level), then the path
     story = story_order(held & index.by_id.keys(), catalog)
@@ -320,6 +319,12 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         pool = [x for x in pool if x is not s]
         after += 1
     return _order(path), why
+
+
+def in_pool(factors: Mapping[str, float], status: str) -> bool:
+    """May a ranked credential follow the top pick in a profile's stack? It must serve the goal, fit
+    the budget, not be a university program nobody asked for, and not be retiring."""
+    return status != "retiring" and factors["goal"] >= 0.6 and factors["budget"] >= 0.5 and factors["prestige"] >= 0.3
 
 
 def _short_reason(s: Scored) -> str:
