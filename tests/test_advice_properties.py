@@ -152,6 +152,16 @@ def test_the_table_path_equals_scoring_every_credential_with_the_model(p, as_of)
     assert ranked == exact  # and what explains them: leads_to, replaces, inherited tier, stretch
 
 
+@settings(max_examples=60, deadline=None)
+@given(p=profiles, as_of=dates)
+def test_holding_something_the_index_does_not_know_is_scored_by_the_model(p, as_of):
+    """(then links to it are unknown to the tables, and every candidate is worked out one by one)"""
+    p = p.model_copy(update={"held": (*p.held, "not-in-this-catalog")})
+    index = index_of(MINI)
+    ranked = rank(p, MINI, as_of, limit=None, index=index)
+    assert ranked == [score(p, s.cred, index, as_of) for s in ranked]
+
+
 @settings(max_examples=40, deadline=None)
 @given(p=profiles, as_of=dates)
 def test_the_table_path_equals_the_model_on_the_real_catalog(catalog, p, as_of):

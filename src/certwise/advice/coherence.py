@@ -89,7 +89,7 @@ def rises(a: Credential, b: Credential) -> bool:
     """``b`` is a step up from ``a``, or level with it; from professional level on, any
     professional, specialty or program credential counts ("a specialized certification in your
     area" follows the cloud ML certification)."""
-    ra, rb = LEVEL_RANK[a.level.value], LEVEL_RANK[b.level.value]
+    ra, rb = LEVEL_RANK[a.level], LEVEL_RANK[b.level]
     return rb >= min(ra, 3)
 
 
@@ -136,7 +136,7 @@ class PathCoherence:
         self.neutral = n - sum(self.counts.values())
         self.rising = sum(rises(a, b) for a, b in zip(creds, creds[1:], strict=False))
         self.terms = [max(self._link(creds[i], creds[j]) for j in range(i)) for i in range(1, n)]
-        self.rises_from = min(LEVEL_RANK[creds[-1].level.value], 3) if creds else 0  # what rises() asks of a next one
+        self.rises_from = min(LEVEL_RANK[creds[-1].level], 3) if creds else 0  # what rises() asks of a next one
 
     def _link(self, a: Credential, b: Credential) -> float:
         k = (a.id, b.id)
@@ -173,7 +173,7 @@ class PathCoherence:
             neutral += 1
         else:
             dominant = max(dominant, self.counts.get(x.ecosystem, 0) + 1)
-        rising = self.rising + (LEVEL_RANK[x.level.value] >= self.rises_from)  # rises(creds[-1], x)
+        rising = self.rising + (LEVEL_RANK[x.level] >= self.rises_from)  # rises(creds[-1], x)
         links, xid = self.links, x.id
         term = 0.0
         for i, c in enumerate(creds):  # max(_link(x, c) for c in creds)
@@ -199,7 +199,7 @@ def story_order(ids: Iterable[str], catalog: Catalog, earned: Mapping[str, date 
             continue
         when = earned.get(ident) or earned.get(cid) or date.max
         seen[cid] = min(seen.get(cid, date.max), when)
-    return sorted(seen, key=lambda i: (seen[i], LEVEL_RANK[catalog.get(i).level.value], i))
+    return sorted(seen, key=lambda i: (seen[i], LEVEL_RANK[catalog.get(i).level], i))
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ FACTOR_KEYS = (("goal", "domains"), ("ecosystem", "ecosystem_level"), ("level", 
                ("progression", "prestige_progression"))
 """Each factor (in the order of WEIGHTS) and the key kind its table is indexed by."""
 FACTOR_NAMES = tuple(name for name, _ in FACTOR_KEYS)
-assert tuple(WEIGHTS) == FACTOR_NAMES, "the factor tables follow the order of the factors"
+assert tuple(WEIGHTS) == FACTOR_NAMES and FACTOR_NAMES[0] == "goal", "the factor tables follow the order of the factors"
 
 
 def _rows(by_factor: dict[str, list[float]], keys: dict[str, list[int]], slots: list[int]) -> list[tuple[float, ...]]:
@@ -137,18 +137,29 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     scores = list(map(add, map(tables[first].__getitem__, keys[first]), map(tables[second].__getitem__, keys[second])))
     for kind in rest:
         scores = list(map(add, scores, map(tables[kind].__getitem__, keys[kind])))
-    # the exact model for the few the tables cannot score
-    by_id = index.by_id
-    exact = set(view.exact)
-    if factors.held:
-        exact.update(by_id[i].position for i in factors.linked_to_held() if i in by_id)
-    exact_factors: dict[int, dict[str, float]] = {}
+    # the exact model for the few the tables cannot score alone. Unless something held is not in the
+    # index (then its links are unknown here and every candidate is worked out one by one), one that
+    # only leads elsewhere differs from its row of the factor tables in the goal alone (through what
+    # it leads to: kept per kind of person); a retiring one (time left) or one linked to what is
+    # held (progression) is worked out with factors_from_keys
+    by_id, features, status_of = index.by_id, index.features, view.status
+    tabled = factors.held <= by_id.keys()
+    linked = {by_id[i].position for i in factors.linked_to_held() if i in by_id} if factors.held else set()
+    exact = set(view.exact) | linked
+    through = index.for_kind(("goal through", factors.goal_kind, as_of, factors.readiness_row()), lambda: {
+        p: factors.goal_fit(features[p]) for p in view.exact if features[p].id in index.unlocks}) if tabled else {}
+    known: dict[int, tuple[tuple[float, ...] | dict[str, float], float]] = {}  # position -> (factors, total)
     todo = [(position, n) for position in exact
             if (n := view.slot.get(position)) is not None and scores[n] > REAL_SCORE_ABOVE]
     for (position, n), row in zip(todo, _rows(by_factor, keys, [n for _, n in todo]), strict=True):
-        fa = exact_factors[position] = factors.factors_from_keys(
-            index.features[position], view.status.get(position, "active"), dict(zip(FACTOR_NAMES, row, strict=True)))
-        scores[n] = weighted_total(fa, factors.weights)
+        status = status_of.get(position, "active")
+        if position in through and status != "retiring" and position not in linked:
+            row = (through[position], *row[1:])  # (the goal is the first factor)
+            known[position] = (row, sum(map(mul, factors.weight_row, row)))
+        else:
+            fa = factors.factors_from_keys(features[position], status, dict(zip(FACTOR_NAMES, row, strict=True)))
+            known[position] = (fa, weighted_total(fa, factors.weights))
+        scores[n] = known[position][1]
     for h in factors.held:
         hf = by_id.get(h)
         if hf is not None and hf.position in view.slot:
@@ -167,31 +178,30 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     if limit is not None and len(order) > limit + RESCORE_EXTRA:
         order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
         order = order[: limit + RESCORE_EXTRA]
-    # exact scores: one that leads nowhere and links to nothing held is the sum of its row of the
-    # factor tables (unless something held is not in the index: then its links are unknown here)
-    tabled = factors.held <= by_id.keys()
-    eligible, features, status_of = view.eligible, index.features, view.status
+    # exact scores: one that leads nowhere and links to nothing held is the sum of its row
+    eligible = view.eligible
     rows = _rows(by_factor, keys, order)
-    exact_scores = []
+    totals = []
     for n, row in zip(order, rows, strict=True):
         position = eligible[n]
-        if tabled and position not in exact:
-            exact_scores.append(sum(map(mul, factors.weight_row, row)))  # = weighted_total of its factors
-            continue
-        known = exact_factors.get(position)
-        if known is None:
-            known = exact_factors[position] = factors.factors(features[position], status_of.get(position, "active"))
-        exact_scores.append(weighted_total(known, factors.weights))
+        k = known.get(position)
+        if k is None:
+            if tabled and position not in exact:
+                totals.append(sum(map(mul, factors.weight_row, row)))  # = weighted_total of its factors
+                continue
+            fa = factors.factors(features[position], status_of.get(position, "active"))
+            k = known[position] = (fa, weighted_total(fa, factors.weights))
+        totals.append(k[1])
     # best first: score (to 9 places) descending, then id
-    sort_keys = list(zip(map(neg, map(round, exact_scores, repeat(9))), map(view.ids.__getitem__, order), strict=True))
+    sort_keys = list(zip(map(neg, map(round, totals, repeat(9))), map(view.ids.__getitem__, order), strict=True))
     best = sorted(range(len(order)), key=sort_keys.__getitem__)
     out = []
     for place, i in enumerate(best if limit is None else best[:limit]):
         position = eligible[order[i]]
         f, status = features[position], status_of.get(position, "active")
-        its = exact_factors.get(position)
-        if its is None:
-            its = dict(zip(FACTOR_NAMES, rows[i], strict=True))
-        if keep is None or place < keep_after or keep(its, status):
-            out.append(factors.scored(f, status, its, exact_scores[i]))
+        k = known.get(position)
+        its = k[0] if k is not None else rows[i]
+        fa = its if isinstance(its, dict) else dict(zip(FACTOR_NAMES, its, strict=True))
+        if keep is None or place < keep_after or keep(fa, status):
+            out.append(factors.scored(f, status, fa, totals[i]))
     return out

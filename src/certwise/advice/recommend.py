@@ -119,7 +119,7 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
     elif c.ecosystem == "vendor-neutral" and p.cloud == "none":
         reasons.append((contrib["ecosystem"] * 0.5, "Vendor-neutral: useful whichever platform your next employer uses."))
     if fa["level"] >= 0.9:
-        rank_ = LEVEL_RANK[c.level.value]
+        rank_ = LEVEL_RANK[c.level]
         if p.stage == "senior" and rank_ <= 1:
             txt = ("literacy in a field new to you — at your level the guide says track record counts more than "
                    "certificates, so keep it short")
@@ -148,7 +148,7 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
         u = c.salary_uplift.pct
         reasons.append((contrib["recognition"] * 0.7, f"Holders report about {pct(u)} higher pay "
                         f"({c.salary_uplift.basis.split('(')[0].strip()} figure)."))
-    if fa["prestige"] >= 0.8 and c.kind.value == "university-program":
+    if fa["prestige"] >= 0.8 and c.kind == "university-program":
         reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
                         "prestige specifically matters for your target roles."))
     if fa["persona"] >= 1.0:
@@ -231,7 +231,7 @@ def role_misfit(c: Credential, p: Profile) -> str | None:
     if business and p.role in BUILDERS and p.goal not in ("ai-literacy", "leadership", "ai-governance"):
         return (f"Made for people who work with AI rather than build it; as one of the "
                 f"{phrase('role', p.role)} it adds little to what you can show.")
-    if c.kind.value == "university-program" and p.goal not in ("research", "leadership"):
+    if c.kind == "university-program" and p.goal not in ("research", "leadership"):
         return ("The guide: university programmes are worth it when prestige specifically matters for your target "
                 "role; for your goal a cloud provider certification offers better ROI.")
     return None
@@ -279,7 +279,7 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     # starting too advanced: the pick for your goal in your cloud is above your readiness
     flagged = False
     for s in top:
-        gap = LEVEL_RANK[s.cred.level.value] - fit.readiness(s.cred.ecosystem)
+        gap = LEVEL_RANK[s.cred.level] - fit.readiness(s.cred.ecosystem)
         if gap >= 1:
             w.append(_too_advanced(s.cred, p, catalog, as_of, index))
             flagged = True
@@ -287,7 +287,7 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     if not flagged and p.cloud in BIG_CLOUDS and p.cloud_experience == "none":
         # the credential you would aim for in your cloud: its best-ranked one that serves the goal itself
         aim = next((s for s in ranked if s.cred.ecosystem == p.cloud and fit.goal(tuple(s.cred.domains)) >= 0.8), None)
-        if aim is not None and LEVEL_RANK[aim.cred.level.value] - fit.readiness(aim.cred.ecosystem) >= 1:
+        if aim is not None and LEVEL_RANK[aim.cred.level] - fit.readiness(aim.cred.ecosystem) >= 1:
             w.append(_too_advanced(aim.cred, p, catalog, as_of, index))
     # over budget
     if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
@@ -377,7 +377,7 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, inde
                 break
     found += [catalog.get(i) for i in c.recommended_before if i in catalog and i not in p.held
               and catalog.get(i).is_live(as_of) and catalog.get(i) not in found]
-    found.sort(key=lambda x: (LEVEL_RANK[x.level.value], x.id))
+    found.sort(key=lambda x: (LEVEL_RANK[x.level], x.id))
     where = ecosystem_name(c.ecosystem)
     exp = p.cloud_experience if c.ecosystem == p.cloud else "none"
     first = (" Build foundations first: " + and_list([x.name for x in found[:3]]) + ".") if found else \
