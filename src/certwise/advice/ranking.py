@@ -130,13 +130,24 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     view = index.on(as_of)
     factors = fit if fit is not None else ProfileFactors(profile, index, as_of)
     by_factor = factor_tables(factors, index, as_of)
-    tables = points_tables(factors, index, as_of, by_factor)
     keys = view.keys
-    # one C-level pass per table: a sum of look-ups, linear in the catalog
-    first, second, *rest = ("standing", *KEY_KINDS)
-    scores = list(map(add, map(tables[first].__getitem__, keys[first]), map(tables[second].__getitem__, keys[second])))
-    for kind in rest:
-        scores = list(map(add, scores, map(tables[kind].__getitem__, keys[kind])))
+    n_all = len(view.eligible)
+    if limit is None or n_all <= limit + RESCORE_EXTRA:
+        # every credential is a candidate: what the tables would add up to is not needed, only
+        # which ones are excluded (here: paid ones when only free ones count; held and gated below)
+        if factors.profile.budget_usd == 0:
+            paid = [not (free or aid) for _, _, free, aid, _ in index.values["cost"].values]
+            scores = [EXCLUDED if x else 0.0 for x in map(paid.__getitem__, keys["cost"])]
+        else:
+            scores = [0.0] * n_all
+    else:
+        tables = points_tables(factors, index, as_of, by_factor)
+        # one C-level pass per table: a sum of look-ups, linear in the catalog
+        first, second, *rest = ("standing", *KEY_KINDS)
+        scores = list(map(add, map(tables[first].__getitem__, keys[first]),
+                          map(tables[second].__getitem__, keys[second])))
+        for kind in rest:
+            scores = list(map(add, scores, map(tables[kind].__getitem__, keys[kind])))
     # the exact model for the few the tables cannot score alone. Unless something held is not in the
     # index (then its links are unknown here and every candidate is worked out one by one), one that
     # only leads elsewhere differs from its row of the factor tables in the goal alone (through what
@@ -168,7 +179,6 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
         if position in view.slot and index.catalog.credentials[position].gated_for(factors.held):
             scores[view.slot[position]] = EXCLUDED
     ids = view.ids
-    n_all = len(scores)
     if limit is None or n_all <= limit + RESCORE_EXTRA:
         floor = REAL_SCORE_ABOVE
     else:
