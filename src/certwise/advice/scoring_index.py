@@ -50,6 +50,7 @@ BETA_RECOGNITION = 0.1  # "the certification is relatively new": less recognised
 SALARY_RECOGNITION = 0.1  # a documented salary figure: hiring managers know what it is worth
 DATES_KEPT = 4  # per-date views kept on an index (a server answers for today, tests for a few dates)
 KINDS_KEPT = 4096  # what the scorer keeps per kind of person (a few floats per distinct value each)
+PATHS_KEPT = 50_000  # coherence numbers kept per index (a tuple of a few ids and an int each)
 
 # The attributes each profile-dependent factor reads, as keys: a factor is computed once per
 # distinct key of the catalog (see certwise.advice.ranking). "standing" is per date.
@@ -248,6 +249,8 @@ class ScoringIndex:
         self._dates: dict[date, DateView] = {}
         self.coherence_links: dict[tuple[str, str], float] = {}
         """how two credentials link in a story (certwise.advice.coherence), by (later id, earlier id), filled as asked"""
+        self.coherence_of: dict[tuple[str, ...], int] = {}
+        """path_coherence of the id sequences the profile stack asked about (cleared past PATHS_KEPT)"""
         self._ecosystems: tuple[str, ...] | None = None
         self.per_kind_of_person: dict[Any, Any] = {}
         """what the scorer worked out for one kind of person (e.g. the goal fit of each domain set, which

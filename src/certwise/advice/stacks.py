@@ -23,7 +23,7 @@ from certwise.advice.coherence import PathCoherence, path_coherence, rises, stor
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
-from certwise.advice.scoring_index import ScoringIndex, index_of
+from certwise.advice.scoring_index import PATHS_KEPT, ScoringIndex, index_of
 from certwise.catalog.labels import domain_name, level_name
 from certwise.catalog.model import Credential
 from certwise.constants import WEEKS_PER_MONTH
@@ -282,8 +282,16 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
     while after < length - 1 and pool:
         last = path[-1]
         covered = {d for p in path for d in p.domains}
-        so_far = PathCoherence([*story, *(p.id for p in path)], catalog, index.coherence_links)
-        base = so_far.score()
+        # coherence numbers are kept on the index by id sequence: the same few stories recur
+        kept = index.coherence_of
+        if len(kept) > PATHS_KEPT:
+            kept.clear()
+        prefix = (*story, *(p.id for p in path))
+        so_far = None
+        base = kept.get(prefix)
+        if base is None:
+            so_far = PathCoherence(prefix, catalog, index.coherence_links)
+            base = kept[prefix] = so_far.score()
         # score the next step for the person who holds the path so far (readiness and
         # progression move on with it); made when a candidate first needs it
         future_fit: ProfileFactors | None = None
@@ -295,7 +303,11 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             if c.level == last.level and set(c.domains) <= covered:
                 continue  # the same ground at the same level: a second badge, not a next step
             builds = any(p.id in c.recommended_before or p.id in c.prerequisites for p in path)
-            coh = so_far.with_credential(c)
+            coh = kept.get(ids := (*prefix, c.id))
+            if coh is None:
+                if so_far is None:
+                    so_far = PathCoherence(prefix, catalog, index.coherence_links)
+                coh = kept[ids] = so_far.with_credential(c)
             # (a single credential is trivially coherent: judge the first addition against 90)
             if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
                 continue  # "random certifications dilute your profile"
