@@ -184,27 +184,28 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     else:
         # the (limit+5)-th best score; every credential at or above it (ties included) is a candidate
         floor = max(heapq.nlargest(limit + RESCORE_EXTRA, scores)[-1] - 1e-6, REAL_SCORE_ABOVE)
-    order = list(compress(range(n_all), map(floor.__lt__, scores)))
+    # the candidates, in id order (so that a stable sort by score leaves equal scores by id)
+    by_id_order = view.by_id_order
+    order = list(compress(by_id_order, map(floor.__lt__, map(scores.__getitem__, by_id_order))))
     if limit is not None and len(order) > limit + RESCORE_EXTRA:
         order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
-        order = order[: limit + RESCORE_EXTRA]
+        order = sorted(order[: limit + RESCORE_EXTRA], key=ids.__getitem__)
     # exact scores: one that leads nowhere and links to nothing held is the sum of its row
+    # (weight × factor in the order of the factors: weighted_total's sum)
     eligible = view.eligible
     rows = _rows(by_factor, keys, order)
-    totals = []
-    for n, row in zip(order, rows, strict=True):
+    totals: list[float] = list(map(sum, map(map, repeat(mul), repeat(factors.weight_row), rows)))
+    for i, n in enumerate(order):
         position = eligible[n]
-        k = known.get(position)
-        if k is None:
-            if tabled and position not in exact:
-                totals.append(sum(map(mul, factors.weight_row, row)))  # = weighted_total of its factors
-                continue
-            fa = factors.factors(features[position], status_of.get(position, "active"))
-            k = known[position] = (fa, weighted_total(fa, factors.weights))
-        totals.append(k[1])
+        if position in exact or not tabled:
+            k = known.get(position)
+            if k is None:
+                fa = factors.factors(features[position], status_of.get(position, "active"))
+                k = known[position] = (fa, weighted_total(fa, factors.weights))
+            totals[i] = k[1]
     # best first: score (to 9 places) descending, then id
-    sort_keys = list(zip(map(neg, map(round, totals, repeat(9))), map(view.ids.__getitem__, order), strict=True))
-    best = sorted(range(len(order)), key=sort_keys.__getitem__)
+    rounded = list(map(neg, map(round, totals, repeat(9))))
+    best = sorted(range(len(order)), key=rounded.__getitem__)
     out = []
     for place, i in enumerate(best if limit is None else best[:limit]):
         position = eligible[order[i]]

@@ -200,6 +200,7 @@ class DateView:
     status: dict[int, str]  # catalog position -> status, where not "active"
     exact: set[int]  # catalog positions the table path cannot score: retiring ones, those that lead elsewhere
     inherited: dict[int, tuple[int | None, list[Credential]]] = field(default_factory=dict)
+    by_id_order: list[int] = field(default_factory=list)  # the slots, sorted by id
     live: dict[int, bool] = field(default_factory=dict)  # catalog position -> live on this date, as asked
     leads_by_kind: dict[Any, dict[str, list[str]]] = field(default_factory=dict)  # per kind of person (scoring)
     stale_notes: dict[int, str | None] = field(default_factory=dict)  # catalog position -> a card's stale note
@@ -377,8 +378,9 @@ class ScoringIndex:
             standing.add((rec, f.practical))
         keys = {k: [self.values[k].number_of[i] for i in eligible] for k in KEY_KINDS}
         keys["standing"] = standing.number_of
-        return DateView(as_of, eligible, {i: n for n, i in enumerate(eligible)},
-                        [self.features[i].id for i in eligible], keys, standing, status, exact, inherited)
+        ids = [self.features[i].id for i in eligible]
+        return DateView(as_of, eligible, {i: n for n, i in enumerate(eligible)}, ids, keys, standing, status, exact,
+                        inherited, sorted(range(len(ids)), key=ids.__getitem__))
 
 
 INDEX_ATTRIBUTE = "scoring_index"
