@@ -18,11 +18,11 @@ and for making the credential count.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.card_words import TIER_REASONS, dollars, higher_pay, hours, serves_goal
 from certwise.advice.coherence import holdings_coherence
 from certwise.advice.pace import ready_on
 from certwise.advice.profile import Profile
@@ -30,7 +30,6 @@ from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
     BIG_CLOUDS,
     BUILDERS,
-    GOAL_DOMAINS,
     WEIGHTS,
     ProfileFactors,
     Scored,
@@ -40,11 +39,11 @@ from certwise.advice.scoring import (
 from certwise.advice.scoring_index import ScoringIndex, index_of
 from certwise.advice.stacks import STACK_POOL, continue_after, in_pool
 from certwise.catalog.freshness import is_stale, record_checked
-from certwise.catalog.labels import domain_name, ecosystem_name
-from certwise.catalog.model import LEVEL_RANK, Credential, Range
+from certwise.catalog.labels import ecosystem_name
+from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.constants import WEEKS_PER_MONTH
 from certwise.profile_spec import phrase
-from certwise.words import and_list, pct, span, usd_amount
+from certwise.words import and_list, span, usd_amount
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -75,24 +74,6 @@ STAGE_GUIDANCE = {
 
 # --- explanations --------------------------------------------------------------------------------
 
-TIER_REASONS = {1: "Tier 1 in the guide — cloud provider certifications are \"the gold standard\".",
-                2: "Tier 2 in the guide — platform programs that are \"still respected in the industry\".",
-                3: "Tier 3 in the guide — an emerging specialization that future-proofs your skills.",
-                4: "Tier 4 in the guide — a university program, for when prestige matters."}
-
-
-@lru_cache(maxsize=4096)
-def _dollars(r: Range) -> str:
-    """A price range in words ("$150–$300"), kept: the same few ranges are worded on every card."""
-    return span(r, prefix="$")
-
-
-@lru_cache(maxsize=4096)
-def _hours(r: Range) -> str:
-    """Preparation hours in words ("80–160"), kept likewise."""
-    return span(r)
-
-
 def _budget(usd: float) -> str:
     """The person's budget in whole dollars: "$400"."""
     return usd_amount(round(usd))
@@ -103,10 +84,9 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
     weights = weights if weights is not None else weights_for(p)
     contrib = dict(zip(fa, map(mul, map(weights.__getitem__, fa), fa.values()), strict=True))
     reasons: list[tuple[float, str]] = []
-    goal_map = GOAL_DOMAINS[p.goal]
-    covered = [d for d in c.domains if goal_map.get(d, 0) >= 0.5]
-    if fa["goal"] >= 0.5 and covered:
-        reasons.append((contrib["goal"], f"Serves your goal ({phrase('goal', p.goal)}): covers {and_list([domain_name(d) for d in covered])}."))
+    serves = serves_goal(p.goal, tuple(c.domains))
+    if fa["goal"] >= 0.5 and serves:
+        reasons.append((contrib["goal"], serves))
     elif fa["goal"] >= 0.5 and s.leads_to:
         reasons.append((contrib["goal"], f"Foundations first: it leads to {and_list([catalog.get(i).name for i in s.leads_to[:2]])}, which serve "
                         f"your goal ({phrase('goal', p.goal)}) — the guide: \"build foundations first\"."))
@@ -145,9 +125,7 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
                 reasons.append((100, f"Successor of {r.name}, the guide's tier-{r.tier} pick, which "
                                 f"retired on {r.lifecycle.retired}{tail}."))
     if c.salary_uplift is not None:
-        u = c.salary_uplift.pct
-        reasons.append((contrib["recognition"] * 0.7, f"Holders report about {pct(u)} higher pay "
-                        f"({c.salary_uplift.basis.split('(')[0].strip()} figure)."))
+        reasons.append((contrib["recognition"] * 0.7, higher_pay(c.salary_uplift.pct, c.salary_uplift.basis)))
     if fa["prestige"] >= 0.8 and c.kind == "university-program":
         reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
                         "prestige specifically matters for your target roles."))
@@ -162,12 +140,12 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
     if p.budget_usd is not None:
         if cost.high <= p.budget_usd:
             reasons.append((contrib["budget"] * 0.7, f"Within your {_budget(p.budget_usd)} budget "
-                            f"({_dollars(cost)})."))
+                            f"({dollars(cost)})."))
         elif c.cost.financial_aid:
             reasons.append((contrib["budget"], "Financial aid is available through Coursera, which can reduce or "
                             "eliminate the cost."))
     elif cost.high <= 200 and fa["recognition"] >= 0.75:
-        reasons.append((2, f"Good value: {_dollars(cost)} for a recognised credential."))
+        reasons.append((2, f"Good value: {dollars(cost)} for a recognised credential."))
     if fa["progression"] >= 1.0:
         built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
         reasons.append((contrib["progression"] * 1.5, "Builds on what you hold"
@@ -175,7 +153,7 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
     prep = c.prep_hours()
     weeks = prep.low / p.hours_per_week
     if fa["time"] >= 0.99:
-        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {_hours(prep)} "
+        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {hours(prep)} "
                         f"hours of preparation, roughly {weeks:.0f}+ weeks at {p.hours_per_week:g} h/week."))
     reasons.sort(key=itemgetter(0), reverse=True)  # the weightiest first; equal ones keep their order
     out = [t for _, t in reasons[:5]]
@@ -244,7 +222,7 @@ def budget_standing(c: Credential, budget: float | None) -> tuple[bool, str | No
     """
     if budget is None or c.cost.is_free:
         return False, None
-    price = "no source states its price" if c.cost.unknown else f"it costs {_dollars(c.cost.usd)}"
+    price = "no source states its price" if c.cost.unknown else f"it costs {dollars(c.cost.usd)}"
     if not (c.cost.unknown or c.cost.usd.low > budget):
         return False, None
     if c.cost.financial_aid:
@@ -293,12 +271,12 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
         c = first.cred
         aid = " Coursera financial aid can reduce it." if c.cost.financial_aid else ""
-        w.append({"code": "over-budget", "message": f"{c.name} costs {_dollars(c.cost.usd)}, "
+        w.append({"code": "over-budget", "message": f"{c.name} costs {dollars(c.cost.usd)}, "
                   f"over your {_budget(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
     elif p.budget_usd is not None and p.budget_usd > 0:
         over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
         if over:
-            names = and_list([f"{c.name} ({_dollars(c.cost.usd)})" for c in over])
+            names = and_list([f"{c.name} ({dollars(c.cost.usd)})" for c in over])
             w.append({"code": "over-budget", "message": f"Over your {_budget(p.budget_usd)} budget: {names}."})
     # cramming
     if p.months is not None:
