@@ -179,17 +179,18 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
         if position in view.slot and index.catalog.credentials[position].gated_for(factors.held):
             scores[view.slot[position]] = EXCLUDED
     ids = view.ids
-    if limit is None or n_all <= limit + RESCORE_EXTRA:
-        floor = REAL_SCORE_ABOVE
+    # the candidates, in id order (so that a stable sort by score leaves equal scores by id)
+    if limit is None or n_all <= limit + RESCORE_EXTRA:  # all that are not excluded
+        slots_by_id = view.id_order()
+        order = list(compress(slots_by_id, map(REAL_SCORE_ABOVE.__lt__, map(scores.__getitem__, slots_by_id))))
     else:
         # the (limit+5)-th best score; every credential at or above it (ties included) is a candidate
         floor = max(heapq.nlargest(limit + RESCORE_EXTRA, scores)[-1] - 1e-6, REAL_SCORE_ABOVE)
-    # the candidates, in id order (so that a stable sort by score leaves equal scores by id)
-    by_id_order = view.by_id_order
-    order = list(compress(by_id_order, map(floor.__lt__, map(scores.__getitem__, by_id_order))))
-    if limit is not None and len(order) > limit + RESCORE_EXTRA:
-        order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
-        order = sorted(order[: limit + RESCORE_EXTRA], key=ids.__getitem__)
+        order = list(compress(range(n_all), map(floor.__lt__, scores)))
+        if len(order) > limit + RESCORE_EXTRA:
+            order.sort(key=lambda i: (-round(scores[i], 9), ids[i]))
+            order = order[: limit + RESCORE_EXTRA]
+        order.sort(key=ids.__getitem__)
     # exact scores: one that leads nowhere and links to nothing held is the sum of its row
     # (weight × factor in the order of the factors: weighted_total's sum)
     eligible = view.eligible

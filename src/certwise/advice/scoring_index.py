@@ -200,10 +200,18 @@ class DateView:
     status: dict[int, str]  # catalog position -> status, where not "active"
     exact: set[int]  # catalog positions the table path cannot score: retiring ones, those that lead elsewhere
     inherited: dict[int, tuple[int | None, list[Credential]]] = field(default_factory=dict)
-    by_id_order: list[int] = field(default_factory=list)  # the slots, sorted by id
+    _by_id: list[int] | None = None  # the slots, sorted by id (see id_order)
     live: dict[int, bool] = field(default_factory=dict)  # catalog position -> live on this date, as asked
     leads_by_kind: dict[Any, dict[str, list[str]]] = field(default_factory=dict)  # per kind of person (scoring)
     stale_notes: dict[int, str | None] = field(default_factory=dict)  # catalog position -> a card's stale note
+
+    def id_order(self) -> list[int]:
+        """The slots, sorted by id (worked out when first asked)."""
+        order = self._by_id
+        if order is None:
+            ids = self.ids
+            order = self._by_id = sorted(range(len(ids)), key=ids.__getitem__)
+        return order
     leads: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)  # id -> what it leads to
 
 
@@ -248,6 +256,10 @@ class ScoringIndex:
             if f.level == 1 and not f.learning_path and not f.mill:
                 self.foundational.setdefault(f.ecosystem, []).append(f.position)
         self._dates: dict[date, DateView] = {}
+        self.start_memos()
+
+    def start_memos(self) -> None:
+        """Empty the memos the engine fills as it goes (also for an index built without __init__)."""
         self.coherence_links: dict[tuple[str, str], float] = {}
         """how two credentials link in a story (certwise.advice.coherence), by (later id, earlier id), filled as asked"""
         self.coherence_of: dict[tuple[str, ...], int] = {}
@@ -274,10 +286,10 @@ class ScoringIndex:
         return self.catalog.credentials[f.position].status(as_of) if f.dated else "active"
 
     def ecosystems(self) -> tuple[str, ...]:
-        """The catalog's platforms, sorted."""
+        """The catalog's platforms, sorted (from the distinct keys: no credential is read)."""
         eco = self._ecosystems
         if eco is None:
-            eco = self._ecosystems = tuple(sorted({f.ecosystem for f in self.features}))
+            eco = self._ecosystems = tuple(sorted({e for e, _, _ in self.values["ecosystem_level"].values}))
         return eco
 
     def for_kind(self, key: Any, make: Callable[[], T]) -> T:
@@ -378,9 +390,8 @@ class ScoringIndex:
             standing.add((rec, f.practical))
         keys = {k: [self.values[k].number_of[i] for i in eligible] for k in KEY_KINDS}
         keys["standing"] = standing.number_of
-        ids = [self.features[i].id for i in eligible]
-        return DateView(as_of, eligible, {i: n for n, i in enumerate(eligible)}, ids, keys, standing, status, exact,
-                        inherited, sorted(range(len(ids)), key=ids.__getitem__))
+        return DateView(as_of, eligible, {i: n for n, i in enumerate(eligible)},
+                        [self.features[i].id for i in eligible], keys, standing, status, exact, inherited)
 
 
 INDEX_ATTRIBUTE = "scoring_index"
