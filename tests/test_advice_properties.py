@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advice_fixtures import mini_catalog
+from certwise.advice import scoring_index
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.recommend import recommend
@@ -195,3 +196,13 @@ def test_an_index_built_explicitly_ranks_like_the_catalogs_own(catalog):
     own = rank(p, catalog, date(2026, 11, 24), limit=None)
     built = rank(p, catalog, date(2026, 11, 24), limit=None, index=ScoringIndex.build(catalog))
     assert [(s.cred.id, s.score) for s in own] == [(s.cred.id, s.score) for s in built]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(p=profiles, as_of=dates)
+def test_a_big_catalog_keeps_nothing_per_credential_and_ranks_the_same(monkeypatch, p, as_of):
+    """(past PER_CREDENTIAL_KEPT_UP_TO credentials that lead elsewhere, the goal through them is not kept)"""
+    monkeypatch.setattr(scoring_index, "PER_CREDENTIAL_KEPT_UP_TO", 0)
+    index = index_of(MINI)
+    ranked = rank(p, MINI, as_of, limit=None, index=index)
+    assert ranked == [score(p, s.cred, index, as_of) for s in ranked]

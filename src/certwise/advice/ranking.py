@@ -13,6 +13,14 @@ one by one with :meth:`~certwise.advice.scoring.ProfileFactors.factors`, and the
 list is always re-scored exactly, so the ranking equals scoring every credential with
 :func:`~certwise.advice.scoring.score` (tests/test_advice_properties.py checks it).
 
+The exact scores come from the *factor tables* too (:func:`factor_tables`: each factor per
+distinct value, summed in the order of the weights, so to the bit what ``weighted_total`` gives):
+a credential's ten factors are its row of them, except the goal through what it leads to and
+what reads holdings or a retirement date. What depends on a few traits of the person only (the
+platform, level and persona tables, the goal through what a credential leads to) is kept per
+kind of person on the index (:meth:`~certwise.advice.scoring_index.ScoringIndex.for_kind`), so
+a new profile mostly reads what an earlier one of its kind worked out.
+
 >>> from datetime import date
 >>> from certwise.catalog import default_catalog
 >>> from certwise.advice.profile import Profile
@@ -158,7 +166,8 @@ def rank(profile: Profile, catalog: Catalog, as_of: date, limit: int | None = 10
     linked = {by_id[i].position for i in factors.linked_to_held() if i in by_id} if factors.held else set()
     exact = set(view.exact) | linked
     through = index.for_kind(("goal through", factors.goal_kind, as_of, factors.readiness_row()), lambda: {
-        p: factors.goal_fit(features[p]) for p in view.exact if features[p].id in index.unlocks}) if tabled else {}
+        p: factors.goal_fit(features[p]) for p in view.exact if features[p].id in index.unlocks}) \
+        if tabled and index.keeps_per_credential() else {}
     known: dict[int, tuple[tuple[float, ...] | dict[str, float], float]] = {}  # position -> (factors, total)
     todo = [(position, n) for position in exact
             if (n := view.slot.get(position)) is not None and scores[n] > REAL_SCORE_ABOVE]

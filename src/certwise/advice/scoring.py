@@ -294,7 +294,8 @@ class ProfileFactors:
         pathway = self._pathway
         if pathway is None:  # what it is depends on the goal, the role's lens and the readiness on each platform
             pathway = self._pathway = self.index.for_kind(
-                ("pathway", self.goal_kind, self.as_of, self.readiness_row()), dict)
+                ("pathway", self.goal_kind, self.as_of, self.readiness_row()), dict) \
+                if self.index.keeps_per_credential() else {}
         v = pathway.get(f.id)
         if v is None:
             by_number = self.goal_by_domains_number()

@@ -50,7 +50,9 @@ BETA_RECOGNITION = 0.1  # "the certification is relatively new": less recognised
 SALARY_RECOGNITION = 0.1  # a documented salary figure: hiring managers know what it is worth
 DATES_KEPT = 4  # per-date views kept on an index (a server answers for today, tests for a few dates)
 KINDS_KEPT = 4096  # what the scorer keeps per kind of person (a few floats per distinct value each)
-PATHS_KEPT = 50_000  # coherence numbers kept per index (a tuple of a few ids and an int each)
+PATHS_KEPT = 50_000  # coherence numbers and links kept per index (a tuple of a few ids and a number each)
+PER_CREDENTIAL_KEPT_UP_TO = 2000  # per kind of person, values per credential are kept only for catalogs
+# with at most this many credentials that lead elsewhere (a big overlay would keep too much per kind)
 
 # The attributes each profile-dependent factor reads, as keys: a factor is computed once per
 # distinct key of the catalog (see certwise.advice.ranking). "standing" is per date.
@@ -284,6 +286,10 @@ class ScoringIndex:
     def status(self, f: CredentialFeatures, as_of: date) -> str:
         """beta, active, retiring, retired or upcoming."""
         return self.catalog.credentials[f.position].status(as_of) if f.dated else "active"
+
+    def keeps_per_credential(self) -> bool:
+        """Are values per credential (the goal through what one leads to) kept per kind of person?"""
+        return len(self.unlocks) <= PER_CREDENTIAL_KEPT_UP_TO
 
     def ecosystems(self) -> tuple[str, ...]:
         """The catalog's platforms, sorted (from the distinct keys: no credential is read)."""

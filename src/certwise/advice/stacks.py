@@ -286,6 +286,8 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         kept = index.coherence_of
         if len(kept) > PATHS_KEPT:
             kept.clear()
+        if len(index.coherence_links) > PATHS_KEPT:
+            index.coherence_links.clear()
         prefix = (*story, *(p.id for p in path))
         so_far = None
         base = kept.get(prefix)
