@@ -11,7 +11,7 @@ from certwise.catalog.model import Range
 from certwise.profile_spec import phrase
 from certwise.words import and_list, pct, span
 
-__all__ = ["TIER_REASONS", "dollars", "hours", "serves_goal", "higher_pay"]
+__all__ = ["TIER_REASONS", "dollars", "hours", "serves_goal", "higher_pay", "range_json"]
 
 TIER_REASONS = {1: "Tier 1 in the guide — cloud provider certifications are \"the gold standard\".",
                 2: "Tier 2 in the guide — platform programs that are \"still respected in the industry\".",
@@ -43,3 +43,13 @@ def higher_pay(uplift: Range, basis: str) -> str:
 def hours(r: Range) -> str:
     """Preparation hours in words ("80–160"), kept likewise."""
     return span(r)
+
+
+def range_json(r: Range) -> dict[str, float]:
+    """``r.as_dict()`` (a new dict each time: the caller may change it), from the kept one."""
+    return dict(_range_json(r))
+
+
+@lru_cache(maxsize=4096)
+def _range_json(r: Range) -> dict[str, float]:
+    return r.as_dict()

@@ -22,7 +22,7 @@ from itertools import repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
-from certwise.advice.card_words import TIER_REASONS, dollars, higher_pay, hours, serves_goal
+from certwise.advice.card_words import TIER_REASONS, dollars, higher_pay, hours, range_json, serves_goal
 from certwise.advice.coherence import holdings_coherence
 from certwise.advice.pace import ready_on
 from certwise.advice.profile import Profile
@@ -175,8 +175,8 @@ def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog,
     d: dict[str, Any] = {
         "id": c.id, "name": c.name, "provider": c.provider, "score": int(round(s.score)),
         "reasons": _reasons(s, p, as_of, catalog, weights),
-        "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
-        "prep_hours": c.prep_hours().as_dict(), "prep_estimated": c.prep.unknown, "status": s.status,
+        "cost_usd": None if c.cost.unknown else range_json(c.cost.usd),  # None: no source states a price
+        "prep_hours": range_json(c.prep_hours()), "prep_estimated": c.prep.unknown, "status": s.status,
         "level": c.level.value, "kind": c.kind.value, "ecosystem": c.ecosystem, "tier": c.tier,
         "factors": dict(zip(fa, map(round, map(mul, fa.values(), repeat(100))), strict=True)),  # whole percents
         "url": c.url,
