@@ -2,7 +2,9 @@
 
 Run: ``.venv/bin/python benchmarks/bench_recommend.py [--sizes 1000,10000,100000] [--repeat 7] [--ctdl N]``
 
-1. A table of catalog size against median milliseconds (in-process, generated catalogs): the
+1. The real catalog's median milliseconds, warm, for three profiles asked again and again and for
+   300 varied profiles each asked once (what a server pays for a new profile; informational).
+   Then a table of catalog size against median milliseconds (in-process, generated catalogs): the
    first ("cold") call includes building the catalog's ScoringIndex
    (certwise.advice.scoring_index.index_of); later ("warm") calls reuse it, as a long-running
    web server does. The ms/1k column shows whether growth is linear (flat) or worse (rising).
@@ -41,6 +43,7 @@ from certwise.advice.recommend import recommend
 from certwise.catalog import default_catalog
 from certwise.catalog.load import Catalog
 from certwise.catalog.model import DOMAINS, ECOSYSTEMS, PERSONAS, Credential, Level
+from certwise.profile_spec import field
 
 AS_OF = date(2026, 11, 24)
 PROFILES = [
@@ -50,6 +53,7 @@ PROFILES = [
     Profile(role="researcher", goal="research", years_experience=9, platforms=("nvidia",)),
 ]
 LEVELS = ["foundational", "associate", "professional", "specialty", "program"]
+FRESH_PROFILES = 300  # varied profiles, each asked once (the engine's cost for a new profile, issue 12)
 
 
 def generated_catalog(n: int, seed: int = 7) -> Catalog:
@@ -82,6 +86,22 @@ def generated_catalog(n: int, seed: int = 7) -> Catalog:
     return Catalog(out)
 
 
+def unseen_profiles(n: int, ids: list[str], seed: int = 12) -> list[Profile]:
+    """``n`` varied profiles, every field drawn from profile_spec's choices (and a few budgets, hours,
+    months and holdings): what a web server sees when each request brings a new profile."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        kw: dict = {name: rng.choice(field(name).values) for name in ("role", "cloud", "cloud_experience", "goal",
+                                                                      "motive")}
+        out.append(Profile(**kw, platforms=tuple(rng.sample(field("platforms").values, rng.randint(0, 2))),
+                           years_experience=rng.randint(0, 15),
+                           budget_usd=rng.choice([None, 0, 100, 300, 1500, float(rng.randint(1, 3000))]),
+                           hours_per_week=rng.choice([2, 5, 8, 10, 20]), months=rng.choice([None, 1, 3, 6, 12]),
+                           held=tuple(rng.sample(ids, rng.choice([0, 0, 1, 2, 3, 5])))))
+    return out
+
+
 def _ms(f) -> float:  # type: ignore[no-untyped-def]
     t = time.perf_counter()
     f()
@@ -92,7 +112,11 @@ def bench_sizes(sizes: list[int], repeat: int) -> None:
     real = default_catalog()
     print(f"recommend in-process, as of {AS_OF}, {len(PROFILES)} profiles, median of {repeat} runs each\n")
     warm = statistics.median([_ms(lambda p=p: recommend(p, real, AS_OF)) for p in PROFILES for _ in range(repeat)])
-    print(f"real catalog ({len(real)} credentials): {warm:.2f} ms warm\n")
+    print(f"real catalog ({len(real)} credentials): {warm:.2f} ms warm")
+    fresh = statistics.median([_ms(lambda p=p: recommend(p, real, AS_OF))
+                               for p in unseen_profiles(FRESH_PROFILES, sorted(real.ids()))])
+    print(f"real catalog, a new profile each call ({FRESH_PROFILES} varied profiles): {fresh:.2f} ms median\n")
+    figure("recommend, a new profile each call (real catalog)", fresh, "ms", "(informational)", True)
     print(f"{'credentials':>12} {'cold ms':>9} {'warm ms':>9} {'warm ms/1k':>11}")
     for n in sizes:
         cat = generated_catalog(n)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from advice_fixtures import GUIDE_SEVEN, ONE_DIRECTION, mini_catalog
 from certwise.advice.coherence import (
     COLLECTING_BELOW,
     COLLECTING_MIN,
+    PathCoherence,
     holdings_coherence,
     path_coherence,
     story_order,
@@ -65,3 +69,18 @@ def test_a_path_in_order():
     falling = path_coherence(["aws-ml-engineer-associate", "aws-ai-practitioner", "aws-cloud-practitioner"], mini)
     assert rising > falling
     assert path_coherence([], mini) == 100 == path_coherence(["google-ml-engineer"], mini)
+
+
+MINI_IDS = sorted(c.id for c in mini_catalog())
+
+
+@settings(max_examples=150, deadline=None)
+@given(path=st.lists(st.sampled_from([*MINI_IDS, "not-in-the-catalog"]), max_size=6),
+       nxt=st.sampled_from([*MINI_IDS, "not-in-the-catalog"]))
+def test_path_coherence_one_step_at_a_time_is_the_same_number(path, nxt):
+    mini = mini_catalog()
+    links: dict[tuple[str, str], float] = {}
+    so_far = PathCoherence(path, mini, links)
+    assert so_far.score() == path_coherence(path, mini)
+    assert so_far.with_next(nxt) == path_coherence([*path, nxt], mini)
+    assert PathCoherence(path, mini, links).with_next(nxt) == path_coherence([*path, nxt], mini)  # links kept

@@ -8,11 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advice_fixtures import mini_catalog
+from certwise.advice import scoring_index
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.recommend import recommend
-from certwise.advice.scoring import score
+from certwise.advice.scoring import ProfileFactors, score
 from certwise.advice.scoring_index import ScoringIndex, index_of
+from certwise.advice.stacks import in_pool
 from certwise.advice.worth import evaluate_credential
 from certwise.profile_spec import field
 
@@ -148,6 +150,45 @@ def test_the_table_path_equals_scoring_every_credential_with_the_model(p, as_of)
     assert [s.cred.id for s in ranked] == [s.cred.id for s in exact]
     assert [s.score for s in ranked] == [s.score for s in exact]
     assert [s.factors for s in ranked] == [s.factors for s in exact]
+    assert ranked == exact  # and what explains them: leads_to, replaces, inherited tier, stretch
+
+
+@settings(max_examples=60, deadline=None)
+@given(p=profiles, as_of=dates)
+def test_holding_something_the_index_does_not_know_is_scored_by_the_model(p, as_of):
+    """(then links to it are unknown to the tables, and every candidate is worked out one by one)"""
+    p = p.model_copy(update={"held": (*p.held, "not-in-this-catalog")})
+    index = index_of(MINI)
+    ranked = rank(p, MINI, as_of, limit=None, index=index)
+    assert ranked == [score(p, s.cred, index, as_of) for s in ranked]
+
+
+@settings(max_examples=40, deadline=None)
+@given(p=profiles, as_of=dates)
+def test_the_table_path_equals_the_model_on_the_real_catalog(catalog, p, as_of):
+    p = p.model_copy(update={"held": tuple(h for h in p.held if h in catalog)})
+    index = index_of(catalog)
+    ranked = rank(p, catalog, as_of, limit=None, index=index)
+    assert ranked == [score(p, s.cred, index, as_of) for s in ranked]
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates, k=st.integers(1, 12), after=st.integers(0, 12))
+def test_keep_drops_only_what_it_refuses_after_the_first(p, as_of, k, after):
+    full = rank(p, MINI, as_of, limit=k)
+    kept = rank(p, MINI, as_of, limit=k, keep=in_pool, keep_after=after)
+    assert kept == [s for i, s in enumerate(full) if i < after or in_pool(s.factors, s.status)]
+
+
+@SETTINGS
+@given(p=profiles, as_of=dates, more=st.lists(st.sampled_from(IDS), unique=True, max_size=4))
+def test_factors_after_more_holdings_equal_the_model(p, as_of, more):
+    index = index_of(MINI)
+    now = ProfileFactors(p, index, as_of)
+    later = ProfileFactors(p, index, as_of, held=[*p.held, *more])
+    for f in index.features:
+        status = index.status(f, as_of)
+        assert later.factors_after(f, now.factors(f, status)) == later.factors(f, status)
 
 
 def test_an_index_built_explicitly_ranks_like_the_catalogs_own(catalog):
@@ -155,3 +196,13 @@ def test_an_index_built_explicitly_ranks_like_the_catalogs_own(catalog):
     own = rank(p, catalog, date(2026, 11, 24), limit=None)
     built = rank(p, catalog, date(2026, 11, 24), limit=None, index=ScoringIndex.build(catalog))
     assert [(s.cred.id, s.score) for s in own] == [(s.cred.id, s.score) for s in built]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(p=profiles, as_of=dates)
+def test_a_big_catalog_keeps_nothing_per_credential_and_ranks_the_same(monkeypatch, p, as_of):
+    """(past PER_CREDENTIAL_KEPT_UP_TO credentials that lead elsewhere, the goal through them is not kept)"""
+    monkeypatch.setattr(scoring_index, "PER_CREDENTIAL_KEPT_UP_TO", 0)
+    index = index_of(MINI)
+    ranked = rank(p, MINI, as_of, limit=None, index=index)
+    assert ranked == [score(p, s.cred, index, as_of) for s in ranked]

@@ -285,6 +285,18 @@ _BY_NAME = {f.name: f for f in PROFILE_SPEC}
 KEY_ALIASES: dict[str, str] = {a: f.name for f in PROFILE_SPEC for a in f.aliases}
 
 
+def _choices_by_value() -> dict[tuple[str, str], Choice]:
+    """(field, value) -> its Choice (the first, should a value repeat): :func:`choice` without a search."""
+    out: dict[tuple[str, str], Choice] = {}
+    for f in PROFILE_SPEC:
+        for c in f.choices:
+            out.setdefault((f.name, c.value), c)
+    return out
+
+
+_CHOICE = _choices_by_value()
+
+
 def field(name: str) -> FieldSpec:
     """The spec of one field (KeyError for an unknown name)."""
     return _BY_NAME[name]
@@ -292,6 +304,9 @@ def field(name: str) -> FieldSpec:
 
 def choice(name: str, value: str) -> Choice:
     """The Choice for ``value`` of field ``name``; an unknown value gets a de-hyphenated label."""
+    known = _CHOICE.get((name, value)) if isinstance(value, str) else None
+    if known is not None:
+        return known
     for c in _BY_NAME[name].choices:
         if c.value == value:
             return c

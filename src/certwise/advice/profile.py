@@ -130,7 +130,7 @@ class Profile:
         return profile_from(data)
 
     def model_dump(self, mode: str = "python") -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        d = {name: getattr(self, name) for name in _FIELD_ORDER}  # dataclasses.asdict, without deep copies of flat values
         if mode == "json":
             d["platforms"] = list(self.platforms)
             d["held"] = list(self.held)
@@ -151,6 +151,9 @@ class Profile:
             if isinstance(v, float) and v.is_integer():
                 d[k] = int(v)
         return d
+
+
+_FIELD_ORDER = tuple(f.name for f in dataclasses.fields(Profile))
 
 
 def stage_for(years: int) -> Stage:

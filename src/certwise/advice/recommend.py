@@ -18,8 +18,11 @@ and for making the credential count.
 from __future__ import annotations
 
 from datetime import date
+from itertools import repeat
+from operator import itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
+from certwise.advice.card_words import TIER_REASONS, dollars, higher_pay, hours, range_json, serves_goal
 from certwise.advice.coherence import holdings_coherence
 from certwise.advice.pace import ready_on
 from certwise.advice.profile import Profile
@@ -27,7 +30,6 @@ from certwise.advice.ranking import rank
 from certwise.advice.scoring import (
     BIG_CLOUDS,
     BUILDERS,
-    GOAL_DOMAINS,
     WEIGHTS,
     ProfileFactors,
     Scored,
@@ -35,13 +37,13 @@ from certwise.advice.scoring import (
     weights_for,
 )
 from certwise.advice.scoring_index import ScoringIndex, index_of
-from certwise.advice.stacks import STACK_POOL, continue_after
+from certwise.advice.stacks import STACK_POOL, continue_after, in_pool
 from certwise.catalog.freshness import is_stale, record_checked
-from certwise.catalog.labels import domain_name, ecosystem_name
+from certwise.catalog.labels import ecosystem_name
 from certwise.catalog.model import LEVEL_RANK, Credential
 from certwise.constants import WEEKS_PER_MONTH
 from certwise.profile_spec import phrase
-from certwise.words import and_list, pct, span, usd_amount
+from certwise.words import and_list, span, usd_amount
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -72,21 +74,19 @@ STAGE_GUIDANCE = {
 
 # --- explanations --------------------------------------------------------------------------------
 
-
 def _budget(usd: float) -> str:
     """The person's budget in whole dollars: "$400"."""
     return usd_amount(round(usd))
 
 
-def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
+def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict[str, int] | None = None) -> list[str]:
     c, fa = s.cred, s.factors
-    weights = weights_for(p)
-    contrib = {k: weights[k] * v for k, v in fa.items()}
+    weights = weights if weights is not None else weights_for(p)
+    contrib = dict(zip(fa, map(mul, map(weights.__getitem__, fa), fa.values()), strict=True))
     reasons: list[tuple[float, str]] = []
-    goal_map = GOAL_DOMAINS[p.goal]
-    covered = [d for d in c.domains if goal_map.get(d, 0) >= 0.5]
-    if fa["goal"] >= 0.5 and covered:
-        reasons.append((contrib["goal"], f"Serves your goal ({phrase('goal', p.goal)}): covers {and_list([domain_name(d) for d in covered])}."))
+    serves = serves_goal(p.goal, tuple(c.domains))
+    if fa["goal"] >= 0.5 and serves:
+        reasons.append((contrib["goal"], serves))
     elif fa["goal"] >= 0.5 and s.leads_to:
         reasons.append((contrib["goal"], f"Foundations first: it leads to {and_list([catalog.get(i).name for i in s.leads_to[:2]])}, which serve "
                         f"your goal ({phrase('goal', p.goal)}) — the guide: \"build foundations first\"."))
@@ -99,7 +99,7 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
     elif c.ecosystem == "vendor-neutral" and p.cloud == "none":
         reasons.append((contrib["ecosystem"] * 0.5, "Vendor-neutral: useful whichever platform your next employer uses."))
     if fa["level"] >= 0.9:
-        rank_ = LEVEL_RANK[c.level.value]
+        rank_ = LEVEL_RANK[c.level]
         if p.stage == "senior" and rank_ <= 1:
             txt = ("literacy in a field new to you — at your level the guide says track record counts more than "
                    "certificates, so keep it short")
@@ -114,11 +114,7 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
         reasons.append((contrib["level"] * 0.6, f"Right level for you ({c.level.value}): {txt}."))
     tier = c.tier
     if tier is not None:
-        label = {1: "Tier 1 in the guide — cloud provider certifications are \"the gold standard\"",
-                 2: "Tier 2 in the guide — platform programs that are \"still respected in the industry\"",
-                 3: "Tier 3 in the guide — an emerging specialization that future-proofs your skills",
-                 4: "Tier 4 in the guide — a university program, for when prestige matters"}[tier]
-        reasons.append((contrib["recognition"], label + "."))
+        reasons.append((contrib["recognition"], TIER_REASONS[tier]))
     elif c.ecosystem in BIG_CLOUDS:
         reasons.append((contrib["recognition"] * 0.8, f"Recognised issuer: certifications from {c.provider} carry "
                         "weight with hiring managers."))
@@ -129,10 +125,8 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
                 reasons.append((100, f"Successor of {r.name}, the guide's tier-{r.tier} pick, which "
                                 f"retired on {r.lifecycle.retired}{tail}."))
     if c.salary_uplift is not None:
-        u = c.salary_uplift.pct
-        reasons.append((contrib["recognition"] * 0.7, f"Holders report about {pct(u)} higher pay "
-                        f"({c.salary_uplift.basis.split('(')[0].strip()} figure)."))
-    if fa["prestige"] >= 0.8 and c.kind.value == "university-program":
+        reasons.append((contrib["recognition"] * 0.7, higher_pay(c.salary_uplift.pct, c.salary_uplift.basis)))
+    if fa["prestige"] >= 0.8 and c.kind == "university-program":
         reasons.append((contrib["prestige"] * 1.5, "University prestige: the guide says these programs are worth it when "
                         "prestige specifically matters for your target roles."))
     if fa["persona"] >= 1.0:
@@ -146,44 +140,59 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> list[str]:
     if p.budget_usd is not None:
         if cost.high <= p.budget_usd:
             reasons.append((contrib["budget"] * 0.7, f"Within your {_budget(p.budget_usd)} budget "
-                            f"({span(cost, prefix='$')})."))
+                            f"({dollars(cost)})."))
         elif c.cost.financial_aid:
             reasons.append((contrib["budget"], "Financial aid is available through Coursera, which can reduce or "
                             "eliminate the cost."))
     elif cost.high <= 200 and fa["recognition"] >= 0.75:
-        reasons.append((2, f"Good value: {span(cost, prefix='$')} for a recognised credential."))
+        reasons.append((2, f"Good value: {dollars(cost)} for a recognised credential."))
     if fa["progression"] >= 1.0:
         built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
         reasons.append((contrib["progression"] * 1.5, "Builds on what you hold"
                         + (f" ({', '.join(built)})" if built else "") + ": a stack that tells a coherent story."))
-    weeks = c.prep_hours().low / p.hours_per_week
+    prep = c.prep_hours()
+    weeks = prep.low / p.hours_per_week
     if fa["time"] >= 0.99:
-        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {span(c.prep_hours())} "
+        reasons.append((contrib["time"] * 0.5, f"Fits your time: about {hours(prep)} "
                         f"hours of preparation, roughly {weeks:.0f}+ weeks at {p.hours_per_week:g} h/week."))
-    reasons.sort(key=lambda r: -r[0])
+    reasons.sort(key=itemgetter(0), reverse=True)  # the weightiest first; equal ones keep their order
     out = [t for _, t in reasons[:5]]
     if not out:
         out = [f"Best available match for your profile among live credentials (score {round(s.score)})."]
     return out
 
 
-def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog) -> dict[str, Any]:
+def _stale_note(c: Credential, as_of: date) -> str | None:
+    if is_stale(c, as_of):
+        return f"Its facts were checked on {record_checked(c)}, more than 180 days ago: check the provider's page."
+    return None
+
+
+def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog,
+              weights: dict[str, int] | None = None, index: ScoringIndex | None = None) -> dict[str, Any]:
     c = s.cred
+    fa = s.factors
     d: dict[str, Any] = {
         "id": c.id, "name": c.name, "provider": c.provider, "score": int(round(s.score)),
-        "reasons": _reasons(s, p, as_of, catalog),
-        "cost_usd": None if c.cost.unknown else c.cost.usd.as_dict(),  # None: no source states a price
-        "prep_hours": c.prep_hours().as_dict(), "prep_estimated": c.prep.unknown, "status": s.status,
+        "reasons": _reasons(s, p, as_of, catalog, weights),
+        "cost_usd": None if c.cost.unknown else range_json(c.cost.usd),  # None: no source states a price
+        "prep_hours": range_json(c.prep_hours()), "prep_estimated": c.prep.unknown, "status": s.status,
         "level": c.level.value, "kind": c.kind.value, "ecosystem": c.ecosystem, "tier": c.tier,
-        "factors": {k: int(round(v * 100)) for k, v in s.factors.items()},
+        "factors": dict(zip(fa, map(round, map(mul, fa.values(), repeat(100))), strict=True)),  # whole percents
         "url": c.url,
     }
     if c.lifecycle.retired and s.status == "retiring":
         d["retires"] = c.lifecycle.retired.isoformat()
     if s.replaces:
         d["replaces"] = [r.id for r in s.replaces]
-    if is_stale(c, as_of):
-        d["stale"] = f"Its facts were checked on {record_checked(c)}, more than 180 days ago: check the provider's page."
+    if index is None:
+        stale = _stale_note(c, as_of)
+    else:  # kept per date
+        notes = index.on(as_of).stale_notes
+        f = index.by_id[c.id]
+        stale = notes[f.position] if f.position in notes else notes.setdefault(f.position, _stale_note(c, as_of))
+    if stale:
+        d["stale"] = stale
     misfit = role_misfit(c, p)
     if misfit:
         d["fit_note"] = misfit
@@ -200,7 +209,7 @@ def role_misfit(c: Credential, p: Profile) -> str | None:
     if business and p.role in BUILDERS and p.goal not in ("ai-literacy", "leadership", "ai-governance"):
         return (f"Made for people who work with AI rather than build it; as one of the "
                 f"{phrase('role', p.role)} it adds little to what you can show.")
-    if c.kind.value == "university-program" and p.goal not in ("research", "leadership"):
+    if c.kind == "university-program" and p.goal not in ("research", "leadership"):
         return ("The guide: university programmes are worth it when prestige specifically matters for your target "
                 "role; for your goal a cloud provider certification offers better ROI.")
     return None
@@ -213,7 +222,7 @@ def budget_standing(c: Credential, budget: float | None) -> tuple[bool, str | No
     """
     if budget is None or c.cost.is_free:
         return False, None
-    price = "no source states its price" if c.cost.unknown else f"it costs {span(c.cost.usd, prefix='$')}"
+    price = "no source states its price" if c.cost.unknown else f"it costs {dollars(c.cost.usd)}"
     if not (c.cost.unknown or c.cost.usd.low > budget):
         return False, None
     if c.cost.financial_aid:
@@ -223,7 +232,7 @@ def budget_standing(c: Credential, budget: float | None) -> tuple[bool, str | No
 
 
 def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
-              index: ScoringIndex) -> list[dict[str, str]]:
+              index: ScoringIndex, fit: ProfileFactors | None = None) -> list[dict[str, str]]:
     w: list[dict[str, str]] = []
     if ranked and p.budget_usd == 0:
         paid = [x.cred for x in ranked if not x.cred.cost.is_free]
@@ -244,11 +253,11 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
         return w
     top = ranked[:3]
     first = ranked[0]
-    fit = ProfileFactors(p, index, as_of)
+    fit = fit if fit is not None else ProfileFactors(p, index, as_of)
     # starting too advanced: the pick for your goal in your cloud is above your readiness
     flagged = False
     for s in top:
-        gap = LEVEL_RANK[s.cred.level.value] - fit.readiness(s.cred.ecosystem)
+        gap = LEVEL_RANK[s.cred.level] - fit.readiness(s.cred.ecosystem)
         if gap >= 1:
             w.append(_too_advanced(s.cred, p, catalog, as_of, index))
             flagged = True
@@ -256,18 +265,18 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
     if not flagged and p.cloud in BIG_CLOUDS and p.cloud_experience == "none":
         # the credential you would aim for in your cloud: its best-ranked one that serves the goal itself
         aim = next((s for s in ranked if s.cred.ecosystem == p.cloud and fit.goal(tuple(s.cred.domains)) >= 0.8), None)
-        if aim is not None and LEVEL_RANK[aim.cred.level.value] - fit.readiness(aim.cred.ecosystem) >= 1:
+        if aim is not None and LEVEL_RANK[aim.cred.level] - fit.readiness(aim.cred.ecosystem) >= 1:
             w.append(_too_advanced(aim.cred, p, catalog, as_of, index))
     # over budget
     if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
         c = first.cred
         aid = " Coursera financial aid can reduce it." if c.cost.financial_aid else ""
-        w.append({"code": "over-budget", "message": f"{c.name} costs {span(c.cost.usd, prefix='$')}, "
+        w.append({"code": "over-budget", "message": f"{c.name} costs {dollars(c.cost.usd)}, "
                   f"over your {_budget(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
     elif p.budget_usd is not None and p.budget_usd > 0:
         over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
         if over:
-            names = and_list([f"{c.name} ({span(c.cost.usd, prefix='$')})" for c in over])
+            names = and_list([f"{c.name} ({dollars(c.cost.usd)})" for c in over])
             w.append({"code": "over-budget", "message": f"Over your {_budget(p.budget_usd)} budget: {names}."})
     # cramming
     if p.months is not None:
@@ -346,7 +355,7 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, inde
                 break
     found += [catalog.get(i) for i in c.recommended_before if i in catalog and i not in p.held
               and catalog.get(i).is_live(as_of) and catalog.get(i) not in found]
-    found.sort(key=lambda x: (LEVEL_RANK[x.level.value], x.id))
+    found.sort(key=lambda x: (LEVEL_RANK[x.level], x.id))
     where = ecosystem_name(c.ecosystem)
     exp = p.cloud_experience if c.ecosystem == p.cloud else "none"
     first = (" Build foundations first: " + and_list([x.name for x in found[:3]]) + ".") if found else \
@@ -359,7 +368,7 @@ def _too_advanced(c: Credential, p: Profile, catalog: Catalog, as_of: date, inde
 
 
 def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
-                    index: ScoringIndex) -> list[str]:
+                    index: ScoringIndex, fit: ProfileFactors | None = None) -> list[str]:
     """Free learning paths that prepare for the top picks, best first (at most ``FREE_MAX``).
 
     "Start with free resources": a path counts when a top pick names it, when it is on a top
@@ -367,7 +376,7 @@ def _free_resources(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: d
     on its own. Ordered by that, then by how well it serves the goal, then by id.
     """
     creds = catalog.credentials
-    fit = ProfileFactors(p, index, as_of)
+    fit = fit if fit is not None else ProfileFactors(p, index, as_of)
     top = ranked[:3]
     named = {i for s in top for i in (*s.cred.recommended_before, *s.cred.prerequisites)}
     ecos: set[str] = {s.cred.ecosystem for s in top}
@@ -494,8 +503,12 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
     ``index``: the catalog's scoring index (default: :func:`~certwise.advice.scoring_index.index_of`).
     """
     index = index if index is not None else index_of(catalog)
-    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index)
-    recs = [_rec_json(s, profile, as_of, catalog) for s in ranked[:limit]]
+    fit = ProfileFactors(profile, index, as_of)  # one for the ranking, the warnings and the free paths
+    # the stack chooses from the first STACK_POOL; beyond what is shown only what it may choose is kept
+    ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index, fit=fit, keep=in_pool,
+                  keep_after=limit)
+    weights = weights_for(profile)
+    recs = [_rec_json(s, profile, as_of, catalog, weights, index) for s in ranked[:limit]]
     stack: list[str] = []
     if ranked:
         stack = continue_after(ranked[0].cred.id, profile, catalog, as_of, ranked=ranked, index=index)
@@ -506,12 +519,12 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
         "profile": profile.to_json(),
         "stage": profile.stage,
         "recommendations": recs,
-        "warnings": _warnings(ranked, profile, catalog, as_of, index),
-        "free_resources": _free_resources(ranked, profile, catalog, as_of, index),
+        "warnings": _warnings(ranked, profile, catalog, as_of, index, fit),
+        "free_resources": _free_resources(ranked, profile, catalog, as_of, index, fit),
         "stack": stack,
         "guidance": _guidance(ranked, profile, as_of),
         "before_you_certify": before_you_certify(profile),
-        "weights": weights_for(profile),
+        "weights": weights,
     }
 
 

@@ -62,7 +62,10 @@ linear in the catalog, about a tenth of a second for 100,000 credentials.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from operator import mul
+from typing import Any
 
 from certwise.advice.profile import Profile
 from certwise.advice.scoring_index import (
@@ -94,6 +97,7 @@ WEIGHTS: dict[str, int] = {
     "progression": 5,
 }
 assert sum(WEIGHTS.values()) == 100
+FACTOR_ORDER = tuple(WEIGHTS)  # the factors, in the order ProfileFactors.factors gives them
 
 # Why you want it moves a few points between the factors (the total stays 100): a hiring signal
 # favours recognised, hard, hands-on credentials; learning favours depth and projects; shared
@@ -220,15 +224,23 @@ class ProfileFactors:
     value (:mod:`certwise.advice.ranking` relies on that).
     """
 
-    def __init__(self, profile: Profile, index: ScoringIndex, as_of: date) -> None:
+    def __init__(self, profile: Profile, index: ScoringIndex, as_of: date, held: Iterable[str] | None = None) -> None:
+        """``held``: what the person holds, if not the profile's (a stack scores its next step for
+        someone who holds the steps before it)."""
         p = self.profile = profile
         self.index = index
         self.as_of = as_of
+        # the goal fit depends only on the goal and the role's lens: shared by every such profile
+        kind = self.goal_kind = ("goal", p.goal, p.role if p.role in ROLE_LENS else None)
         lens = ROLE_LENS.get(p.role, {})
-        self.goal_map = {d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0))
-                         for d in {*GOAL_DOMAINS[p.goal], *lens}}
-        self.held = set(p.held)
+        shared: dict[str, Any] = index.for_kind(kind, lambda: {"of": {}, "map": {
+            d: min(1.0, GOAL_DOMAINS[p.goal].get(d, 0.0) + lens.get(d, 0.0)) for d in {*GOAL_DOMAINS[p.goal], *lens}}})
+        self._goal_kind = shared
+        self.goal_map: dict[str, float] = shared["map"]
+        self._goal: dict[tuple[str, ...], float] = shared["of"]
+        self.held = set(p.held if held is None else held)
         self.weights = weights_for(p)
+        self.weight_row = tuple(self.weights[k] for k in FACTOR_ORDER)
         self.platform_ecosystems = {PLATFORM_ECOSYSTEM[x] for x in p.platforms if x in PLATFORM_ECOSYSTEM}
         self.prestige = prestige_need(p)
         self.general_readiness = STAGE_READINESS[p.stage] + ROLE_READINESS[p.role]
@@ -248,13 +260,13 @@ class ProfileFactors:
             self.ecosystem_floor[hf.ecosystem] = max(self.ecosystem_floor.get(hf.ecosystem, 0.0), hf.level + 1.0)
         self.held_ecosystems = {by_id[h].ecosystem for h in self.held if h in by_id}
         self.hours_available = p.hours_per_week * p.months * WEEKS_PER_MONTH if p.months else None
-        self._goal: dict[tuple[str, ...], float] = {}
-        self._goal_by_number: list[float] | None = None
-        self._pathway: dict[str, float] = {}
+        self._pathway: dict[str, float] | None = None  # shared per kind of person, made when first asked
+        self._readiness_row: tuple[float, ...] | None = None
         self._persona: dict[tuple[str, ...], float] = {}
         self._level: dict[tuple[float, str], float] = {}
         self._ecosystem: dict[tuple[str, bool], float] = {}
         self._successors_of_held: set[str] | None = None
+        self._readiness: dict[str, float] = {}
 
     # --- goal ----------------------------------------------------------------------------------
 
@@ -269,9 +281,9 @@ class ProfileFactors:
 
     def goal_by_domains_number(self) -> list[float]:
         """The goal fit of each distinct domain set of the catalog (by its number in the index)."""
-        g = self._goal_by_number
+        g: list[float] | None = self._goal_kind.get("by_number")
         if g is None:
-            g = self._goal_by_number = [self.goal(d) for d in self.index.values["domains"].values]
+            g = self._goal_kind["by_number"] = [self.goal(d) for d in self.index.values["domains"].values]
         return g
 
     def goal_fit(self, f: CredentialFeatures) -> float:
@@ -279,7 +291,12 @@ class ProfileFactors:
         own = self.goal(f.domain_set)
         if not self.index.unlocks.get(f.id):
             return own
-        v = self._pathway.get(f.id)
+        pathway = self._pathway
+        if pathway is None:  # what it is depends on the goal, the role's lens and the readiness on each platform
+            pathway = self._pathway = self.index.for_kind(
+                ("pathway", self.goal_kind, self.as_of, self.readiness_row()), dict) \
+                if self.index.keeps_per_credential() else {}
+        v = pathway.get(f.id)
         if v is None:
             by_number = self.goal_by_domains_number()
             share_for: dict[tuple[str, float], float] = {}
@@ -292,7 +309,7 @@ class ProfileFactors:
                 g = share * by_number[number]
                 if g > v:
                     v = g
-            self._pathway[f.id] = v
+            pathway[f.id] = v
         return max(own, v)
 
     # --- platform and level ---------------------------------------------------------------------
@@ -315,15 +332,34 @@ class ProfileFactors:
             self._ecosystem[k] = v
         return v
 
+    def ecosystem_kind(self) -> tuple[Any, ...]:
+        """Everything :meth:`ecosystem_fit` reads of the person."""
+        return ("ecosystem", self.profile.cloud, frozenset(self.held_ecosystems), frozenset(self.platform_ecosystems),
+                "tensorflow" in self.profile.platforms)
+
     def readiness(self, eco: str) -> float:
         """The credential level (1 foundational … 4 specialty) the person can take on now there."""
-        r = self.general_readiness
-        if eco in BIG_CLOUDS:
-            cap = CLOUD_CAP[self.profile.cloud_experience] if eco == self.profile.cloud else CLOUD_CAP["none"]
-            r = min(r, cap)
-        elif eco in ("databricks", "nvidia"):
-            r = min(r, 5.0 if eco in self.platform_ecosystems else 2.5)
-        return max(r, self.ecosystem_floor.get(eco, 0.0))
+        v = self._readiness.get(eco)
+        if v is None:
+            r = self.general_readiness
+            if eco in BIG_CLOUDS:
+                cap = CLOUD_CAP[self.profile.cloud_experience] if eco == self.profile.cloud else CLOUD_CAP["none"]
+                r = min(r, cap)
+            elif eco in ("databricks", "nvidia"):
+                r = min(r, 5.0 if eco in self.platform_ecosystems else 2.5)
+            v = self._readiness[eco] = max(r, self.ecosystem_floor.get(eco, 0.0))
+        return v
+
+    def readiness_row(self) -> tuple[float, ...]:
+        """:meth:`readiness` on each platform of the catalog (:meth:`ScoringIndex.ecosystems`)."""
+        row = self._readiness_row
+        if row is None:
+            row = self._readiness_row = tuple(map(self.readiness, self.index.ecosystems()))
+        return row
+
+    def level_kind(self) -> tuple[Any, ...]:
+        """Everything :meth:`level_fit` reads of the person."""
+        return ("level", self.senior_builder, self.readiness_row())
 
     def level_fit(self, level: float, eco: str) -> float:
         k = (level, eco)
@@ -340,6 +376,10 @@ class ProfileFactors:
         return v
 
     # --- the person's situation -----------------------------------------------------------------
+
+    def persona_kind(self) -> tuple[Any, ...]:
+        """Everything :meth:`persona_fit` reads of the person."""
+        return ("persona", self.profile.role, self.profile.stage == "early")
 
     def persona_fit(self, best_for: tuple[str, ...]) -> float:
         v = self._persona.get(best_for)
@@ -470,25 +510,59 @@ class ProfileFactors:
             "progression": self.progression_fit(f),
         }
 
-    def scored(self, f: CredentialFeatures, status: str) -> Scored:
-        """``f`` scored exactly, with what the explanations need."""
+    def factors_after(self, f: CredentialFeatures, before: dict[str, float]) -> dict[str, float]:
+        """:meth:`factors` of ``f`` for this person, given ``before``: its factors (on the same date)
+        for the same person holding other credentials. Only the goal (through readiness), the
+        platform, the level and the progression read what is held. Keep in step with :meth:`factors`."""
+        fa = dict(before)
+        fa["goal"] = self.goal_fit(f)
+        fa["ecosystem"] = self.ecosystem_fit(f.ecosystem, f.tensorflow)
+        fa["level"] = self.level_fit(f.level, f.ecosystem)
+        fa["progression"] = self.progression_fit(f)
+        return fa
+
+    def factors_from_keys(self, f: CredentialFeatures, status: str, by_keys: dict[str, float]) -> dict[str, float]:
+        """:meth:`factors`, given what each factor is for ``f``'s keys (the ranking's factor tables):
+        only the goal (through what it leads to), the time (before it retires) and the progression
+        (what it builds on among the holdings) read more than the keys. Keep in step with :meth:`factors`."""
+        by_keys["goal"] = self.goal_fit(f)
+        if status == "retiring":
+            by_keys["time"] = min(by_keys["time"], self.retiring_time_fit(f))
+        by_keys["progression"] = self.progression_fit(f)
+        return by_keys
+
+    def scored(self, f: CredentialFeatures, status: str, factors: dict[str, float] | None = None,
+               total: float | None = None) -> Scored:
+        """``f`` scored exactly, with what the explanations need. ``factors``: its :meth:`factors`,
+        and ``total`` their :func:`weighted_total`, when already known (the ranking's tables)."""
         index = self.index
         inherited, replaced = index.inherited_tier(f, self.as_of)
-        factors = self.factors(f, status)
-        by_id = index.by_id
-        own_goal = self.goal(f.domains)
-        leads = [u for u in index.unlocks.get(f.id, ()) if u not in self.held
-                 and self.goal(by_id[u].domains) > own_goal
-                 and (not by_id[u].dated or index.credential(by_id[u]).is_live(self.as_of))]
-        leads.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
-        return Scored(index.credential(f), weighted_total(factors, self.weights), factors, status, inherited,
+        if factors is None:
+            factors = self.factors(f, status)
+        leads: list[str] = []
+        unlocks = index.unlocks.get(f.id)
+        if unlocks:
+            # what it leads to that serves the goal better, best first: the same for every person with
+            # this goal and role lens on this date, less what the person holds
+            kept = index.on(self.as_of).leads_by_kind.setdefault(self.goal_kind, {})
+            better = kept.get(f.id)
+            if better is None:
+                by_id = index.by_id
+                own_goal = self.goal(f.domains)
+                better = [u for u in unlocks if self.goal(by_id[u].domains) > own_goal
+                          and index.is_live(by_id[u], self.as_of)]
+                better.sort(key=lambda u: (-self.goal(by_id[u].domains), u))
+                kept[f.id] = better
+            leads = [u for u in better if u not in self.held]
+        return Scored(index.credential(f), weighted_total(factors, self.weights) if total is None else total,
+                      factors, status, inherited,
                       replaced, leads,
                       f.level > self.readiness(f.ecosystem))
 
 
 def weighted_total(factors: dict[str, float], weights: dict[str, int] = WEIGHTS) -> float:
     """0–100: the factors weighted by ``weights`` (a person's: :func:`weights_for`)."""
-    return sum(weights[k] * v for k, v in factors.items())
+    return sum(map(mul, map(weights.__getitem__, factors), factors.values()))  # weight × factor, in order
 
 
 def score(profile: Profile, credential: Credential, index: ScoringIndex, as_of: date) -> Scored:

@@ -23,9 +23,10 @@ False
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from certwise.advice import issuers, titles
 from certwise.advice.issuers import carries_weight_in_ai, issuer_class
@@ -37,6 +38,8 @@ from certwise.records import record
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
 
+T = TypeVar("T")
+
 __all__ = [
     "BIG_CLOUDS", "BETA_RECOGNITION", "TIER_RECOGNITION", "KEY_KINDS", "CredentialFeatures", "DistinctValues",
     "DateView", "ScoringIndex", "index_of", "practical_value", "recognition", "is_mill",
@@ -47,6 +50,10 @@ TIER_RECOGNITION = {1: 1.0, 2: 0.8, 3: 0.75, 4: 0.8}  # the guide's tiers; tier 
 BETA_RECOGNITION = 0.1  # "the certification is relatively new": less recognised while in beta
 SALARY_RECOGNITION = 0.1  # a documented salary figure: hiring managers know what it is worth
 DATES_KEPT = 4  # per-date views kept on an index (a server answers for today, tests for a few dates)
+KINDS_KEPT = 4096  # what the scorer keeps per kind of person (a few floats per distinct value each)
+PATHS_KEPT = 50_000  # coherence numbers and links kept per index (a tuple of a few ids and a number each)
+PER_CREDENTIAL_KEPT_UP_TO = 2000  # per kind of person, values per credential are kept only for catalogs
+# with at most this many credentials that lead elsewhere (a big overlay would keep too much per kind)
 
 # The attributes each profile-dependent factor reads, as keys: a factor is computed once per
 # distinct key of the catalog (see certwise.advice.ranking). "standing" is per date.
@@ -196,6 +203,18 @@ class DateView:
     status: dict[int, str]  # catalog position -> status, where not "active"
     exact: set[int]  # catalog positions the table path cannot score: retiring ones, those that lead elsewhere
     inherited: dict[int, tuple[int | None, list[Credential]]] = field(default_factory=dict)
+    _by_id: list[int] | None = None  # the slots, sorted by id (see id_order)
+    live: dict[int, bool] = field(default_factory=dict)  # catalog position -> live on this date, as asked
+    leads_by_kind: dict[Any, dict[str, list[str]]] = field(default_factory=dict)  # per kind of person (scoring)
+    stale_notes: dict[int, str | None] = field(default_factory=dict)  # catalog position -> a card's stale note
+
+    def id_order(self) -> list[int]:
+        """The slots, sorted by id (worked out when first asked)."""
+        order = self._by_id
+        if order is None:
+            ids = self.ids
+            order = self._by_id = sorted(range(len(ids)), key=ids.__getitem__)
+        return order
     leads: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)  # id -> what it leads to
 
 
@@ -240,6 +259,18 @@ class ScoringIndex:
             if f.level == 1 and not f.learning_path and not f.mill:
                 self.foundational.setdefault(f.ecosystem, []).append(f.position)
         self._dates: dict[date, DateView] = {}
+        self.start_memos()
+
+    def start_memos(self) -> None:
+        """Empty the memos the engine fills as it goes (also for an index built without __init__)."""
+        self.coherence_links: dict[tuple[str, str], float] = {}
+        """how two credentials link in a story (certwise.advice.coherence), by (later id, earlier id), filled as asked"""
+        self.coherence_of: dict[tuple[str, ...], int] = {}
+        """path_coherence of the id sequences the profile stack asked about (cleared past PATHS_KEPT)"""
+        self._ecosystems: tuple[str, ...] | None = None
+        self.per_kind_of_person: dict[Any, Any] = {}
+        """what the scorer worked out for one kind of person (e.g. the goal fit of each domain set, which
+        depends only on the goal and the role): kept here and shared by every profile of that kind"""
 
     @classmethod
     def build(cls, catalog: Catalog) -> ScoringIndex:
@@ -256,6 +287,38 @@ class ScoringIndex:
     def status(self, f: CredentialFeatures, as_of: date) -> str:
         """beta, active, retiring, retired or upcoming."""
         return self.catalog.credentials[f.position].status(as_of) if f.dated else "active"
+
+    def keeps_per_credential(self) -> bool:
+        """Are values per credential (the goal through what one leads to) kept per kind of person?"""
+        return len(self.unlocks) <= PER_CREDENTIAL_KEPT_UP_TO
+
+    def ecosystems(self) -> tuple[str, ...]:
+        """The catalog's platforms, sorted (from the distinct keys: no credential is read)."""
+        eco = self._ecosystems
+        if eco is None:
+            eco = self._ecosystems = tuple(sorted({e for e, _, _ in self.values["ecosystem_level"].values}))
+        return eco
+
+    def for_kind(self, key: Any, make: Callable[[], T]) -> T:
+        """What ``make`` works out for one kind of person (``key`` names the kind and what is made),
+        kept in :attr:`per_kind_of_person` (forgotten all at once past :data:`KINDS_KEPT`)."""
+        kept = self.per_kind_of_person
+        v = kept.get(key)
+        if v is None:
+            if len(kept) >= KINDS_KEPT:
+                kept.clear()
+            v = kept[key] = make()
+        return v  # type: ignore[no-any-return]
+
+    def is_live(self, f: CredentialFeatures, as_of: date) -> bool:
+        """Can a person start on it on ``as_of``? (:meth:`Credential.is_live`, kept per date)"""
+        if not f.dated:
+            return True
+        live = self.on(as_of).live
+        v = live.get(f.position)
+        if v is None:
+            v = live[f.position] = self.catalog.credentials[f.position].is_live(as_of)
+        return v
 
     def inherited_tier(self, f: CredentialFeatures, as_of: date) -> tuple[int | None, list[Credential]]:
         """The best guide tier among retired predecessors (the guide's pick passes to its

@@ -231,4 +231,5 @@ def index_with_table(catalog: Catalog, base: Catalog, table: FeatureTable) -> Sc
     for _id, eco, position in sorted(found):
         index.foundational.setdefault(eco, []).append(position)
     index._dates = {}
+    index.start_memos()
     return index

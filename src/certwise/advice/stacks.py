@@ -15,15 +15,15 @@ rule of :func:`certwise.advice.coherence.path_coherence`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from certwise.advice.coherence import path_coherence, rises, story_order
+from certwise.advice.coherence import PathCoherence, path_coherence, rises, story_order
 from certwise.advice.profile import Profile
 from certwise.advice.ranking import rank
 from certwise.advice.scoring import ProfileFactors, Scored, weighted_total
-from certwise.advice.scoring_index import ScoringIndex, index_of
+from certwise.advice.scoring_index import PATHS_KEPT, ScoringIndex, index_of
 from certwise.catalog.labels import domain_name, level_name
 from certwise.catalog.model import Credential
 from certwise.constants import WEEKS_PER_MONTH
@@ -120,6 +120,16 @@ def _held_covers(c: Credential, held: set[str], catalog: Catalog) -> bool:
         return True
     # holding a credential's retired predecessor covers it too
     return any(h in catalog and c.id in catalog.get(h).lifecycle.successors for h in held)
+
+
+def _held_cover_ids(held: Iterable[str], catalog: Catalog) -> set[str]:
+    """The ids ``held`` covers (:func:`_held_covers` of each, at once): what is held and the
+    successors of what is held."""
+    out = set(held)
+    for h in list(out):
+        if h in catalog:
+            out.update(catalog.get(h).lifecycle.successors)
+    return out
 
 
 def _finish(name: str, title: str, steps: list[dict[str, Any]], creds: list[Credential | None],
@@ -235,7 +245,9 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
 
 
 def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[Scored] | None = None,
-                  length: int = 3, index: ScoringIndex | None = None) -> tuple[list[Credential], dict[str, str]]:
+                  length: int = 3, index: ScoringIndex | None = None,
+                  explain: bool = True) -> tuple[list[Credential], dict[str, str]]:
+    """The path and why each step is on it (``explain=False``: the path only, ``why`` left empty)."""
     index = index if index is not None else index_of(catalog)
     if ranked is None:
         ranked = rank(profile, catalog, as_of, limit=STACK_POOL, index=index)
@@ -243,35 +255,48 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
         return [], {}
     held = set(profile.held)
     top = ranked[0]
-    why: dict[str, str] = {top.cred.id: "Your top pick. " + _short_reason(top)}
+    why: dict[str, str] = {top.cred.id: "Your top pick. " + _short_reason(top)} if explain else {}
     path: list[Credential] = []
     for dep in top.cred.prerequisites:
         c, _ = live_version(dep, catalog, as_of)
         if c is not None and not _held_covers(c, held, catalog):
             path.append(c)
-            why[c.id] = f"Required before {top.cred.name}."
+            if explain:
+                why[c.id] = f"Required before {top.cred.name}."
     if top.stretch:
         for dep in top.cred.recommended_before:
             c, _ = live_version(dep, catalog, as_of)
             if c is not None and not _held_covers(c, held, catalog) and c not in path:
                 path.append(c)
-                why[c.id] = f"Foundations before {top.cred.name} (the guide: don't start too advanced)."
+                if explain:
+                    why[c.id] = f"Foundations before {top.cred.name} (the guide: don't start too advanced)."
     path.append(top.cred)
     # what follows must serve the goal, fit the budget, and not be a university program nobody asked for
-    pool = [s for s in ranked[1:] if s.cred not in path and s.status != "retiring"
-            and s.factors["goal"] >= 0.6 and s.factors["budget"] >= 0.5 and s.factors["prestige"] >= 0.3
-            and not _held_covers(s.cred, held, catalog)]
+    on_path = {c.id for c in path}
+    covers = _held_cover_ids(held, catalog)
+    pool = [s for s in ranked[1:] if s.cred.id not in on_path and in_pool(s.factors, s.status)
+            and s.cred.id not in covers]
     # the story so far: what you hold (by level), then the path
     story = story_order(held & index.by_id.keys(), catalog)
     after = 0
     while after < length - 1 and pool:
         last = path[-1]
         covered = {d for p in path for d in p.domains}
-        base = path_coherence([*story, *(p.id for p in path)], catalog)
+        # coherence numbers are kept on the index by id sequence: the same few stories recur
+        kept = index.coherence_of
+        if len(kept) > PATHS_KEPT:
+            kept.clear()
+        if len(index.coherence_links) > PATHS_KEPT:
+            index.coherence_links.clear()
+        prefix = (*story, *(p.id for p in path))
+        so_far = None
+        base = kept.get(prefix)
+        if base is None:
+            so_far = PathCoherence(prefix, catalog, index.coherence_links)
+            base = kept[prefix] = so_far.score()
         # score the next step for the person who holds the path so far (readiness and
-        # progression move on with it)
-        future = profile.model_copy(update={"held": tuple(dict.fromkeys([*profile.held, *(p.id for p in path)]))})
-        future_fit = ProfileFactors(future, index, as_of)
+        # progression move on with it); made when a candidate first needs it
+        future_fit: ProfileFactors | None = None
         best = None
         for s in pool:
             c = s.cred
@@ -280,12 +305,19 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             if c.level == last.level and set(c.domains) <= covered:
                 continue  # the same ground at the same level: a second badge, not a next step
             builds = any(p.id in c.recommended_before or p.id in c.prerequisites for p in path)
-            coh = path_coherence([*story, *(p.id for p in path), c.id], catalog)
+            coh = kept.get(ids := (*prefix, c.id))
+            if coh is None:
+                if so_far is None:
+                    so_far = PathCoherence(prefix, catalog, index.coherence_links)
+                coh = kept[ids] = so_far.with_credential(c)
             # (a single credential is trivially coherent: judge the first addition against 90)
             if coh < (min(base, 90) if len(story) + len(path) == 1 else base) - MAX_DILUTION and not builds:
                 continue  # "random certifications dilute your profile"
             # scored last: only the candidates that passed the checks above need it
-            future_score = weighted_total(future_fit.factors(index.by_id[c.id], s.status), future_fit.weights)
+            if future_fit is None:
+                future_fit = ProfileFactors(profile, index, as_of, held=[*profile.held, *(p.id for p in path)])
+            # (what does not depend on holdings is as ranked)
+            future_score = weighted_total(future_fit.factors_after(index.by_id[c.id], s.factors), future_fit.weights)
             value = future_score + 0.5 * coh + (15 if builds else 0)
             key = (-round(value, 9), c.id)
             if best is None or key < best[0]:
@@ -294,12 +326,19 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
             break
         _, s, builds = best
         path.append(s.cred)
-        before = [p.name for p in path[:-1] if p.id in s.cred.recommended_before or p.id in s.cred.prerequisites]
-        why[s.cred.id] = (f"Builds on {and_list(before)}. " if builds else "Next in the same direction. ") + \
-            _short_reason(s)
+        if explain:
+            before = [p.name for p in path[:-1] if p.id in s.cred.recommended_before or p.id in s.cred.prerequisites]
+            why[s.cred.id] = (f"Builds on {and_list(before)}. " if builds else "Next in the same direction. ") + \
+                _short_reason(s)
         pool = [x for x in pool if x is not s]
         after += 1
     return _order(path), why
+
+
+def in_pool(factors: Mapping[str, float], status: str) -> bool:
+    """May a ranked credential follow the top pick in a profile's stack? It must serve the goal, fit
+    the budget, not be a university program nobody asked for, and not be retiring."""
+    return status != "retiring" and factors["goal"] >= 0.6 and factors["budget"] >= 0.5 and factors["prestige"] >= 0.3
 
 
 def _short_reason(s: Scored) -> str:
@@ -319,6 +358,6 @@ def stack_for_profile(profile: Profile, catalog: Catalog, as_of: date,
 def continue_after(first: str, profile: Profile, catalog: Catalog, as_of: date,
                    ranked: list[Scored] | None = None, index: ScoringIndex | None = None) -> list[str]:
     """Ids that follow ``first`` in the profile's stack (recommend's ``stack`` field)."""
-    path, _ = _profile_path(profile, catalog, as_of, ranked, index=index)
+    path, _ = _profile_path(profile, catalog, as_of, ranked, index=index, explain=False)
     ids = [c.id for c in path]
     return ids[ids.index(first) + 1:] if first in ids else [i for i in ids if i != first]
