@@ -13,13 +13,14 @@ order with the same ids, and the same first error, as the one-process reader giv
 files are read in this process: starting workers costs more than they save.
 
 Workers are started (forked) on entering, before any thread of this process is (a progress
-bar's), ignore Ctrl-C (this process stops them), and are stopped and joined on leaving,
-whatever happened. At most :data:`IN_FLIGHT` chunks per worker are out at a time, so memory
-stays bounded however big the file.
+bar's), ignore Ctrl-C (this process stops them), are stopped and joined on leaving, whatever
+happened, and die with this process if it is killed. At most :data:`IN_FLIGHT` chunks per
+worker are out at a time, so memory stays bounded however big the file.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -27,7 +28,7 @@ import sys
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -75,7 +76,7 @@ class ParallelRows:
     def __enter__(self) -> ParallelRows:
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
                                         initializer=_start_worker,
-                                        initargs=(self.reader.path, self.reader.verified))
+                                        initargs=(self.reader.path, self.reader.verified, os.getpid()))
         for f in [self.pool.submit(_ready) for _ in range(self.workers)]:
             f.result()  # every worker forked now, before the caller starts threads
         return self
@@ -158,11 +159,16 @@ class _WorkerMapper(Mapper):
 
 
 _MAPPER: _WorkerMapper | None = None
+_PR_SET_PDEATHSIG = 1  # prctl(2), Linux
 
 
-def _start_worker(path: Path, verified: date) -> None:
+def _start_worker(path: Path, verified: date, parent: int) -> None:
     global _MAPPER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the reading process's to handle
+    with suppress(OSError, AttributeError):  # die with the reading process, even killed (SIGKILL: no time to stop us)
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before that took hold
+        os._exit(1)
     _MAPPER = _WorkerMapper(path, set(), verified)
 
 
