@@ -61,8 +61,7 @@ def _workers(p, monkeypatch):
     procs: list = []
     try:
         with rows:
-            assert rows.pool is not None
-            procs = list((rows.pool._processes or {}).values())
+            procs = [w.proc for w in rows._pool]
             assert len(procs) == 2
             return list(rows)
     finally:
@@ -132,3 +131,20 @@ def test_a_small_file_or_one_core_is_read_in_this_process(tmp_path, monkeypatch)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
     with par.prepared_rows(reader) as rows:
         assert rows is reader
+
+
+def _boom(orgs, jobs):
+    raise KeyError("a bug")
+
+
+def _die(orgs, jobs):
+    os._exit(3)
+
+
+@pytest.mark.parametrize("worker, said", [(_boom, "failed:\nTraceback"), (_die, "stopped (exit code 3)")])
+def test_a_worker_that_fails_or_dies_is_an_error_not_a_hang(tmp_path, monkeypatch, worker, said):
+    p = _write(tmp_path, _nodes(100))
+    monkeypatch.setattr(par, "_prepare_chunk", worker)  # the workers are forked: they run it
+    with pytest.raises(RuntimeError) as e:
+        _workers(p, monkeypatch)
+    assert said in str(e.value)

@@ -23,11 +23,14 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
 import sys
+import threading
+import traceback
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext, suppress
 from datetime import date
 from pathlib import Path
@@ -71,30 +74,39 @@ class ParallelRows:
 
     def __init__(self, reader: CtdlReader, workers: int) -> None:
         self.reader, self.workers = reader, workers
-        self.pool: ProcessPoolExecutor | None = None
+        self._pool: list[_Worker] = []
 
     def __enter__(self) -> ParallelRows:
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_start_worker,
-                                        initargs=(self.reader.path, self.reader.verified, os.getpid()))
-        for f in [self.pool.submit(_ready) for _ in range(self.workers)]:
-            f.result()  # every worker forked now, before the caller starts threads
+        ctx = multiprocessing.get_context("fork")
+        try:
+            for _ in range(self.workers):
+                self._pool.append(_Worker(ctx, self.reader.path, self.reader.verified))
+        except BaseException:
+            self._stop(hurry=True)
+            raise
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        self._stop(hurry=exc is not None)
+
+    def _stop(self, *, hurry: bool) -> None:
+        """Stop every worker and wait for it: asked to when all went well, terminated otherwise."""
+        pool, self._pool = self._pool, []
+        for w in pool:
+            w.stop(hurry=hurry)
+        for w in pool:
+            w.join()
 
     def __iter__(self) -> Iterator[PreparedRow]:
-        pool = self.pool
-        if pool is None:
+        pool = self._pool
+        if not pool:
             raise RuntimeError("ParallelRows is iterated inside its `with` block")
         reader = self.reader
         mapper = Mapper(reader.path, reader.reserved, reader.verified)
         jobs = reader.jobs(mapper)
-        out: deque[Future[list[PreparedRow | str]]] = deque()
+        out: deque[_Worker] = deque()  # who maps each chunk sent and not yet read back, in file order
+        sent = 0
         chunk: list[Job] = []
         orgs: dict[str, str] = {}  # the organisations the chunk's nodes name, as known when each was read
         error: CtdlError | None = None
@@ -109,21 +121,70 @@ class ParallelRows:
                 break
             named = _named_orgs(job[0], mapper.orgs)
             if named and any(orgs.get(ref, name) != name for ref, name in named.items()):
-                out.append(pool.submit(_prepare_chunk, orgs, chunk))  # an organisation renamed since
+                out.append(pool[sent % len(pool)].send(orgs, chunk))  # an organisation renamed since
+                sent += 1
                 chunk, orgs = [], {}
             orgs.update(named)
             chunk.append(job)
             if len(chunk) >= CHUNK:
-                out.append(pool.submit(_prepare_chunk, orgs, chunk))
+                out.append(pool[sent % len(pool)].send(orgs, chunk))
+                sent += 1
                 chunk, orgs = [], {}
-            while len(out) > IN_FLIGHT * self.workers:
-                yield from _numbered(mapper, out.popleft().result())
+            while len(out) > IN_FLIGHT * len(pool):
+                yield from _numbered(mapper, out.popleft().receive())
         if chunk:
-            out.append(pool.submit(_prepare_chunk, orgs, chunk))
+            out.append(pool[sent % len(pool)].send(orgs, chunk))
         while out:
-            yield from _numbered(mapper, out.popleft().result())
+            yield from _numbered(mapper, out.popleft().receive())
         if error is not None:
             raise error
+
+
+class _Worker:
+    """One worker process and its two pipes; this process talks to it from one thread only.
+
+    Chunks go in and rows come out pickled, in the order sent. The worker reads its pipe in a
+    thread of its own and writes back from another, so neither side waits on the other's
+    pipe while it works: no deadlock, and no thread here.
+    """
+
+    def __init__(self, ctx: Any, path: Path, verified: date) -> None:
+        tasks_in, self.tasks = ctx.Pipe(duplex=False)
+        self.results, results_out = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_work, args=(tasks_in, results_out, path, verified, os.getpid()),
+                                name="certwise-ctdl-worker", daemon=True)
+        self.proc.start()
+        tasks_in.close()  # the worker's ends: closed here, so its death reads as the end of its pipe
+        results_out.close()
+
+    def send(self, orgs: dict[str, str], chunk: list[Job]) -> _Worker:
+        self.tasks.send_bytes(pickle.dumps((orgs, chunk), pickle.HIGHEST_PROTOCOL))
+        return self
+
+    def receive(self) -> list[PreparedRow | str]:
+        try:
+            kind, value = pickle.loads(self.results.recv_bytes())
+        except (EOFError, OSError):
+            self.proc.join(1)
+            raise RuntimeError(f"a worker process of the import stopped (exit code {self.proc.exitcode})") from None
+        if kind == "crash":
+            raise RuntimeError(f"a worker process of the import failed:\n{value}")
+        return value  # type: ignore[no-any-return]
+
+    def stop(self, *, hurry: bool) -> None:
+        if not hurry:
+            with suppress(OSError):
+                self.tasks.send_bytes(b"")  # the end: it leaves once the chunks before are done
+        if hurry or not self.proc.is_alive():
+            self.proc.terminate()
+
+    def join(self) -> None:
+        self.proc.join(5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.tasks.close()
+        self.results.close()
 
 
 def _numbered(mapper: Mapper, results: list[PreparedRow | str]) -> Iterator[PreparedRow]:
@@ -172,8 +233,39 @@ def _start_worker(path: Path, verified: date, parent: int) -> None:
     _MAPPER = _WorkerMapper(path, set(), verified)
 
 
-def _ready() -> bool:
-    return True
+def _work(tasks: Any, results: Any, path: Path, verified: date, parent: int) -> None:
+    """A worker's life: chunks in, rows out, until the empty message (or its pipe's end)."""
+    _start_worker(path, verified, parent)
+    inbox: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while True:
+                data = tasks.recv_bytes()
+                inbox.put(data)
+                if not data:
+                    return
+        except (EOFError, OSError):
+            inbox.put(b"")
+
+    def write() -> None:
+        with suppress(OSError):
+            while (data := outbox.get()) is not None:
+                results.send_bytes(data)
+
+    threading.Thread(target=read, daemon=True).start()
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    while data := inbox.get():
+        try:
+            answer: tuple[str, Any] = ("rows", _prepare_chunk(*pickle.loads(data)))
+        except BaseException:  # a bug: said once, in the reading process
+            outbox.put(pickle.dumps(("crash", traceback.format_exc()), pickle.HIGHEST_PROTOCOL))
+            break
+        outbox.put(pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
+    outbox.put(None)
+    writer.join()
 
 
 def _prepare_chunk(orgs: dict[str, str], jobs: list[Job]) -> list[PreparedRow | str]:
