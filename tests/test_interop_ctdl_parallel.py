@@ -68,7 +68,9 @@ def _workers(p, monkeypatch):
         assert procs and all(not proc.is_alive() for proc in procs)  # stopped and joined, error or not
 
 
-def test_the_workers_give_the_same_rows_in_the_same_order(tmp_path, monkeypatch):
+@pytest.mark.parametrize("in_flight", [3, 1, 0])  # 0: every chunk mapped by the reading process
+def test_the_workers_give_the_same_rows_in_the_same_order(tmp_path, monkeypatch, in_flight):
+    monkeypatch.setattr(par, "IN_FLIGHT", in_flight)
     p = _write(tmp_path, _nodes())
     one = _one_process(p)
     ids = [r.id for r in one]
@@ -86,6 +88,7 @@ def _error(fn):
 
 @pytest.mark.parametrize("spoil", ["map-then-duplicate", "duplicate-then-map", "json", "validation", "pending"])
 def test_the_workers_give_the_same_first_error(tmp_path, monkeypatch, spoil):
+    monkeypatch.setattr(par, "IN_FLIGHT", 1)  # chunks mapped by workers and by the reading process
     nodes, tail = _nodes(), ""
     if spoil == "map-then-duplicate":
         nodes[402]["ceterms:dateEffective"] = "soon"

@@ -15,7 +15,10 @@ files are read in this process: starting workers costs more than they save.
 Workers are started (forked) on entering, before any thread of this process is (a progress
 bar's), ignore Ctrl-C (this process stops them), are stopped and joined on leaving, whatever
 happened, and die with this process if it is killed. At most :data:`IN_FLIGHT` chunks per
-worker are out at a time, so memory stays bounded however big the file.
+worker are out at a time; when every worker has that many, this process maps the next chunk
+itself rather than wait (it has time to spare: reading and storing is the smaller share of
+the work). At most :data:`MAX_OUT` chunks per worker are read and not yet stored, so memory
+stays bounded however big the file.
 """
 
 from __future__ import annotations
@@ -43,7 +46,8 @@ from certwise.store.overlay_rows import PreparedRow, prepare
 
 PARALLEL_MIN_BYTES = 8_000_000  # about 5,000 records: below that starting workers gains nothing measurable
 CHUNK = 200  # nodes per task
-IN_FLIGHT = 3  # tasks out per worker
+IN_FLIGHT = 3  # chunks out at each worker; when all have as many, this process maps the next itself
+MAX_OUT = 6  # chunks per worker read and not yet stored, at most (mapped here while a worker lags)
 MAX_WORKERS = 4
 
 Job = tuple[dict[str, Any], str, bool]
@@ -104,9 +108,40 @@ class ParallelRows:
             raise RuntimeError("ParallelRows is iterated inside its `with` block")
         reader = self.reader
         mapper = Mapper(reader.path, reader.reserved, reader.verified)
+        own = _WorkerMapper(reader.path, set(), reader.verified)  # for the chunks mapped here
         jobs = reader.jobs(mapper)
-        out: deque[_Worker] = deque()  # who maps each chunk sent and not yet read back, in file order
+        # each chunk not yet stored, in file order: its rows (mapped here) or the worker mapping it
+        out: deque[_Worker | list[PreparedRow | str]] = deque()
+        busy = [0]  # chunks out at the workers
         sent = 0
+
+        def dispatch(orgs: dict[str, str], chunk: list[Job]) -> Iterator[PreparedRow]:
+            """Store what is ready, then hand the chunk to the next worker, or map it here when
+            every worker has its fill (this process would otherwise wait for them)."""
+            nonlocal sent
+            yield from drain(block=False)
+            if busy[0] < IN_FLIGHT * len(pool):
+                out.append(pool[sent % len(pool)].send(orgs, chunk))
+                sent += 1
+                busy[0] += 1
+            else:
+                out.append(_prepare_with(own, orgs, chunk))
+            if len(out) > MAX_OUT * len(pool):  # a worker far behind: wait for it
+                yield from drain(block=True, keep=MAX_OUT * len(pool))
+
+        def drain(*, block: bool, keep: int = 0) -> Iterator[PreparedRow]:
+            while len(out) > keep:
+                head = out[0]
+                if isinstance(head, _Worker):
+                    if not block and not head.ready():
+                        return
+                    busy[0] -= 1
+                    rows = head.receive()
+                else:
+                    rows = head
+                out.popleft()
+                yield from _numbered(mapper, rows)
+
         chunk: list[Job] = []
         orgs: dict[str, str] = {}  # the organisations the chunk's nodes name, as known when each was read
         error: CtdlError | None = None
@@ -121,21 +156,16 @@ class ParallelRows:
                 break
             named = _named_orgs(job[0], mapper.orgs)
             if named and any(orgs.get(ref, name) != name for ref, name in named.items()):
-                out.append(pool[sent % len(pool)].send(orgs, chunk))  # an organisation renamed since
-                sent += 1
+                yield from dispatch(orgs, chunk)  # an organisation renamed since
                 chunk, orgs = [], {}
             orgs.update(named)
             chunk.append(job)
             if len(chunk) >= CHUNK:
-                out.append(pool[sent % len(pool)].send(orgs, chunk))
-                sent += 1
+                yield from dispatch(orgs, chunk)
                 chunk, orgs = [], {}
-            while len(out) > IN_FLIGHT * len(pool):
-                yield from _numbered(mapper, out.popleft().receive())
         if chunk:
-            out.append(pool[sent % len(pool)].send(orgs, chunk))
-        while out:
-            yield from _numbered(mapper, out.popleft().receive())
+            yield from dispatch(orgs, chunk)
+        yield from drain(block=True)
         if error is not None:
             raise error
 
@@ -160,6 +190,10 @@ class _Worker:
     def send(self, orgs: dict[str, str], chunk: list[Job]) -> _Worker:
         self.tasks.send_bytes(pickle.dumps((orgs, chunk), pickle.HIGHEST_PROTOCOL))
         return self
+
+    def ready(self) -> bool:
+        """Is the answer to the oldest chunk sent here in (or the worker gone)?"""
+        return bool(self.results.poll())
 
     def receive(self) -> list[PreparedRow | str]:
         try:
@@ -269,9 +303,13 @@ def _work(tasks: Any, results: Any, path: Path, verified: date, parent: int) -> 
 
 
 def _prepare_chunk(orgs: dict[str, str], jobs: list[Job]) -> list[PreparedRow | str]:
+    """In a worker: each node's prepared row (see :func:`_prepare_with`)."""
+    assert _MAPPER is not None
+    return _prepare_with(_MAPPER, orgs, jobs)
+
+
+def _prepare_with(mapper: _WorkerMapper, orgs: dict[str, str], jobs: list[Job]) -> list[PreparedRow | str]:
     """Each node's prepared row; a node that cannot be imported gives its error and ends the chunk."""
-    mapper = _MAPPER
-    assert mapper is not None
     mapper.orgs = orgs
     out: list[PreparedRow | str] = []
     for node, where, check_text in jobs:
