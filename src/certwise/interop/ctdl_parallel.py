@@ -24,6 +24,7 @@ stays bounded however big the file.
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import multiprocessing
 import os
 import pickle
@@ -47,6 +48,7 @@ from certwise.store.overlay_rows import PreparedRow, prepare
 PARALLEL_MIN_BYTES = 8_000_000  # about 5,000 records: below that starting workers gains nothing measurable
 CHUNK = 200  # nodes per task
 IN_FLIGHT = 3  # chunks out at each worker; when all have as many, this process maps the next itself
+PIPE_BYTES = 1 << 20  # each pipe's buffer (Linux's most for anyone): three chunks of ordinary records fit
 MAX_OUT = 6  # chunks per worker read and not yet stored, at most (mapped here while a worker lags)
 MAX_WORKERS = 4
 
@@ -181,6 +183,9 @@ class _Worker:
     def __init__(self, ctx: Any, path: Path, verified: date) -> None:
         tasks_in, self.tasks = ctx.Pipe(duplex=False)
         self.results, results_out = ctx.Pipe(duplex=False)
+        for end in (self.tasks, self.results):  # room for the chunks out at once: a write seldom waits
+            with suppress(OSError, AttributeError):
+                fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         self.proc = ctx.Process(target=_work, args=(tasks_in, results_out, path, verified, os.getpid()),
                                 name="certwise-ctdl-worker", daemon=True)
         self.proc.start()
