@@ -24,7 +24,6 @@ stays bounded however big the file.
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import multiprocessing
 import os
 import pickle
@@ -183,6 +182,8 @@ class _Worker:
     def __init__(self, ctx: Any, path: Path, verified: date) -> None:
         tasks_in, self.tasks = ctx.Pipe(duplex=False)
         self.results, results_out = ctx.Pipe(duplex=False)
+        import fcntl  # Unix only, as workers are (see worker_count)
+
         for end in (self.tasks, self.results):  # room for the chunks out at once: a write seldom waits
             with suppress(OSError, AttributeError):
                 fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
