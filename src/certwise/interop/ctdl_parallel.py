@@ -62,7 +62,7 @@ def worker_count() -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    return min(cores, MAX_WORKERS) if cores >= 2 else 0
+    return min(cores - 1, MAX_WORKERS)  # this process maps chunks too when the workers are full
 
 
 def prepared_rows(reader: CtdlReader) -> AbstractContextManager[Any]:
