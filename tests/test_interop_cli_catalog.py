@@ -112,6 +112,20 @@ def test_import_missing_file_creates_nothing(cli, tmp_path):
     assert not _db().exists()
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:  # not Linux
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 @pytest.mark.slow
 def test_killed_cli_import_leaves_the_overlay_as_it_was(cli, tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -136,8 +150,13 @@ def test_killed_cli_import_leaves_the_overlay_as_it_was(cli, tmp_path):
             break  # locked: the import is writing
         time.sleep(0.05)
     time.sleep(0.5)
+    workers = _children(p.pid)  # a file this big is mapped by worker processes (on Linux, 2+ cores)
     p.send_signal(signal.SIGKILL)
     p.wait(timeout=30)
+    deadline = time.time() + 10
+    while any(_running(w) for w in workers):  # they die with it: none is left behind
+        assert time.time() < deadline, f"worker processes {workers} outlived the killed import"
+        time.sleep(0.05)
     with sqlite3.connect(_db()) as conn:
         n = conn.execute("SELECT COUNT(*) FROM overlay_credentials").fetchone()[0]
     assert n == 1

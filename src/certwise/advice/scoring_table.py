@@ -66,8 +66,13 @@ class FeatureTable:
 
     def add(self, c: Credential) -> None:
         """Note one credential (a later one with the same id is not expected: ids are unique)."""
-        f = CredentialFeatures.of(len(self.ids), c)
-        self.ids.append(c.id)
+        self.add_features(CredentialFeatures.of(len(self.ids), c), c.prerequisites_any, c.lifecycle.successors)
+
+    def add_features(self, f: CredentialFeatures, prerequisites_any: Sequence[str], successors: Sequence[str]) -> None:
+        """Note one credential by its features (worked out elsewhere, e.g. in another process) and
+        the two lists of its own the table keeps; ``f.position`` is not read."""
+        cid = f.id
+        self.ids.append(cid)
         for k in KEY_KINDS:
             key = f.key(k)
             table = self._number[k]
@@ -77,17 +82,17 @@ class FeatureTable:
                 self.values[k].append(key)
             self.numbers[k].append(n)
         if f.learning_path:
-            self.learning_paths.append(c.id)
+            self.learning_paths.append(cid)
         elif not (f.mill or f.closed):
-            self.candidates.append(c.id)
-        if c.prerequisites_any:
-            self.gated.append(c.id)
-        if c.lifecycle.successors:
-            self.successors[c.id] = tuple(c.lifecycle.successors)
-        if not f.learning_path and (f.prerequisites or c.prerequisites_any or f.recommended_before):
-            self.builds_on[c.id] = (*f.prerequisites, *c.prerequisites_any, *f.recommended_before)
+            self.candidates.append(cid)
+        if prerequisites_any:
+            self.gated.append(cid)
+        if successors:
+            self.successors[cid] = tuple(successors)
+        if not f.learning_path and (f.prerequisites or prerequisites_any or f.recommended_before):
+            self.builds_on[cid] = (*f.prerequisites, *prerequisites_any, *f.recommended_before)
         if f.level == 1 and not f.learning_path and not f.mill:
-            self.foundational[c.id] = f.ecosystem
+            self.foundational[cid] = f.ecosystem
 
     def to_blob(self) -> bytes:
         """The table in id order, pickled (plain lists, dicts, tuples and numbers only)."""

@@ -313,6 +313,9 @@ class Lifecycle(_Record):
             _require(self.retirement_announced <= self.retired, "retirement_announced is after retired")
 
 
+_NO_LIFECYCLE = Lifecycle()  # what a credential without lifecycle facts has (compared, never handed out)
+
+
 @frozen
 class Source(_Record):
     """Where facts come from. ``ref: guide`` cites the guide; otherwise give ``url``."""
@@ -441,7 +444,7 @@ class Credential(_Record):
                 continue
             if f == "hands_on" and not (val.projects or val.labs):
                 continue
-            if f == "lifecycle" and val == Lifecycle():
+            if f == "lifecycle" and val == _NO_LIFECYCLE:
                 continue
             if f == "access" and val == "public":
                 continue

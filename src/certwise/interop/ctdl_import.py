@@ -123,8 +123,15 @@ class CtdlReader:
             raise CtdlError(f"{self.path}: cannot read: {e.strerror or e}") from None
 
     def __iter__(self) -> Iterator[Credential]:
+        mapper = Mapper(self.path, self.reserved, self.verified)
+        for node, where, check_text in self.jobs(mapper):
+            mapper.check_seen(node, where)
+            yield mapper.build(node, where, check_text=check_text)
+
+    def jobs(self, mapper: Mapper) -> Iterator[tuple[dict[str, Any], str, bool]]:
+        """The credential nodes to map, in order, each with where it is and whether its text needs
+        checking (see :meth:`Mapper.build`); organisations are noted in ``mapper`` on the way."""
         path = self.path
-        mapper = Mapper(path, self.reserved, self.verified)
         pending: list[tuple[dict[str, Any], str]] = []
         try:
             fh = path.open("rb")
@@ -151,7 +158,7 @@ class CtdlReader:
                     if mapper.owner_refs_unknown(node) and len(pending) < PENDING_LIMIT:
                         pending.append((node, where))
                         continue
-                    yield mapper.credential(node, where, check_text=reader.escapes)
+                    yield node, where, reader.escapes
             except JsonStreamError as e:
                 raise CtdlError(f"{path.name}: not valid JSON: {e}") from None
             except UnicodeDecodeError:
@@ -160,7 +167,7 @@ class CtdlReader:
                 raise CtdlError(f"{path.name}: envelopes or graphs nested too deeply") from None
             self.bytes_read = reader.bytes_read
         for node, where in pending:
-            yield mapper.credential(node, where, check_text=reader.escapes)
+            yield node, where, reader.escapes
 
 
 class _TextReader:
@@ -253,6 +260,11 @@ class Mapper:
     def credential(self, node: dict[str, Any], where: str, *, check_text: bool = True) -> Credential:
         """The validated credential of one node; ``check_text=False`` when its file holds no
         escape that could make a lone surrogate (see :class:`_TextReader`)."""
+        self.check_seen(node, where)
+        return self.build(node, where, check_text=check_text)
+
+    def check_seen(self, node: dict[str, Any], where: str) -> None:
+        """Each CTID and @id once in a file."""
         seen, ctid, nid = self.seen, text(node.get("ceterms:ctid")), node.get("@id")
         keys = [k for k in (ctid, nid) if isinstance(k, str)]
         if len(keys) == 2 and ctid == nid:
@@ -264,7 +276,13 @@ class Mapper:
                     raise CtdlError(f"{where}: the credential {key} is given twice in this file "
                                     f"(first at {seen[key]}); keep one")
                 seen[key] = at
-        data = self.record(node, where)
+
+    def build(self, node: dict[str, Any], where: str, *, check_text: bool = True) -> Credential:
+        """The validated credential of one node (its CTID and @id checked already)."""
+        try:
+            data = self.record(node, where)
+        except RecursionError:  # a value nested almost as deep as the JSON reader allows
+            raise CtdlError(f"{self.file_name}: envelopes or graphs nested too deeply") from None
         if check_text:
             _check_strings(data, where)
         try:
@@ -298,7 +316,7 @@ class Mapper:
         if len(provider) > MAX_NAME_CHARS or len(url) > MAX_URL_CHARS or any(len(a) > MAX_NAME_CHARS for a in aliases):
             _too_long(where, provider, aliases, url)
         return {
-            "id": self._unique_id(_base_id(provider, name)),
+            "id": self.unique_id(_base_id(provider, name)),
             "name": name,
             "aliases": list(dict.fromkeys(aliases))[:20],
             "provider": provider,
@@ -336,7 +354,7 @@ class Mapper:
             return host.removeprefix("www.")
         return "Unknown provider"
 
-    def _unique_id(self, base: str) -> str:
+    def unique_id(self, base: str) -> str:
         base = base or "ctdl-credential"
         cand, n = base, 2
         while cand in self.reserved or cand in self.used:

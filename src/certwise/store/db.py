@@ -15,7 +15,6 @@ Migrations (Alembic) run on open; a database already at head costs one query.
 
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
 import time
@@ -49,6 +48,7 @@ from certwise.store.entry_rules import check_dates, check_expiry, credential_lin
 from certwise.store.faults import check_revision, check_sqlite, fault_for
 from certwise.store.models import EntryRow, OverlayRow
 from certwise.store.overlay_features import clear_features, table_of_rows, write_features
+from certwise.store.overlay_rows import PreparedRow, prepare
 
 if TYPE_CHECKING:
     from certwise.catalog.load import Catalog
@@ -254,7 +254,7 @@ class Store:
 
     def add_overlay(
         self,
-        credentials: Iterable[Credential],
+        credentials: Iterable[Credential | PreparedRow],
         *,
         batch_size: int = 1000,
         progress: Callable[[int], None] | None = None,
@@ -264,7 +264,8 @@ class Store:
 
         With ``replace``, the overlay is emptied first (in the same transaction).
 
-        ``credentials`` may be a generator: it is consumed in batches of ``batch_size``, so
+        ``credentials`` may be a generator (of credentials, or of rows an importer prepared with
+        :func:`~certwise.store.overlay_rows.prepare`): it is consumed in batches of ``batch_size``, so
         memory stays bounded. ``progress(n)`` is called with the count stored so far. If the
         process dies before the end, the database is as it was. The scorer's features of the
         whole overlay are computed on the way and stored in the same transaction
@@ -288,8 +289,9 @@ class Store:
             there = conn.execute(select(OverlayRow.id).limit(1)).first() is not None
             batch: list[dict[str, Any]] = []
             for c in credentials:
-                batch.append({"id": c.id, "json": _dump(c), "imported_at": now})
-                table.add(c)
+                row = c if isinstance(c, PreparedRow) else prepare(c)
+                batch.append({"id": row.id, "json": row.json, "imported_at": now})
+                table.add_features(row.features, row.prerequisites_any, row.successors)
                 if len(batch) >= batch_size:
                     conn.execute(stmt, batch)
                     total += len(batch)
@@ -439,18 +441,6 @@ def _kept(old_verified: bool, old_state: str, row: dict[str, Any]) -> bool:
     """An unverified entry (a badge whose signature could not be checked) leaves an existing
     entry as it is, unless that one is unverified too and in the same state."""
     return not row["verified"] and (bool(old_verified) or old_state != row["state"])
-
-
-def _dump(c: Credential) -> str:
-    """Compact JSON of a credential (pydantic's serializer: C speed, same shape as model_dump)."""
-    return str(_credential_adapter().dump_json(c, exclude_none=True).decode("utf-8"))
-
-
-@functools.cache
-def _credential_adapter() -> Any:
-    from pydantic import TypeAdapter  # pydantic only when credentials are written (~0.1 s to import)
-
-    return TypeAdapter(Credential)
 
 
 def _enable_wal(cur: Any) -> None:
