@@ -151,3 +151,17 @@ def test_a_worker_that_fails_or_dies_is_an_error_not_a_hang(tmp_path, monkeypatc
     with pytest.raises(RuntimeError) as e:
         _workers(p, monkeypatch)
     assert said in str(e.value)
+
+
+def test_catalog_import_whose_worker_dies_says_one_line_and_keeps_nothing(tmp_path, monkeypatch, cli):
+    p = _write(tmp_path, _nodes(300))
+    monkeypatch.setattr(par, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(par, "_prepare_chunk", _die)  # as if the kernel killed it for memory
+    r = cli("catalog", "import", str(p), "--as-of", "2026-11-25")
+    assert r.code == 2, r
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and "worker process of the import stopped (exit code 3)" in lines[0], r.err
+    assert "nothing was imported" in lines[0] and "Traceback" not in r.err
+    store = Store()
+    assert list(store.overlay_credentials()) == []
+    store.close()

@@ -444,7 +444,7 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
     from contextlib import ExitStack
 
     from certwise.interop.ctdl_import import CtdlError, CtdlReader
-    from certwise.interop.ctdl_parallel import prepared_rows
+    from certwise.interop.ctdl_parallel import WorkerFailed, prepared_rows
 
     click.get_current_context().meta[QUIET_OVERLAY] = True  # the store's own error says it
     cat = load_catalog_or_fail()
@@ -493,6 +493,9 @@ def catalog_import_cmd(file: Path, no_progress: bool, replace: bool, as_of: date
                 n = store.add_overlay(tap(), batch_size=2000, replace=replace)
         except CtdlError as e:
             fail(str(e))
+        except WorkerFailed as e:  # killed, out of memory: one line, not the worker's traceback
+            fail(f"{file}: {str(e).splitlines()[0]}; nothing was imported — run the import again "
+                 "(a killed worker is often short of memory)")
     secs = time.perf_counter() - t0
     result = {"file": str(file), "imported": n, "seconds": round(secs, 3),
               "rate_per_second": round(n / secs) if secs > 0 else None,

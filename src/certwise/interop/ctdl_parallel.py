@@ -54,6 +54,11 @@ MAX_WORKERS = 4
 Job = tuple[dict[str, Any], str, bool]
 
 
+class WorkerFailed(RuntimeError):
+    """A worker process of the import stopped or failed (killed, out of memory, a bug): the
+    import is abandoned and, since rows are stored in one transaction, nothing is kept."""
+
+
 def worker_count() -> int:
     """How many workers a big import uses here (0: read it in this process)."""
     if not sys.platform.startswith("linux"):  # fork is the cheap, safe start only there
@@ -206,9 +211,9 @@ class _Worker:
             kind, value = pickle.loads(self.results.recv_bytes())
         except (EOFError, OSError):
             self.proc.join(1)
-            raise RuntimeError(f"a worker process of the import stopped (exit code {self.proc.exitcode})") from None
+            raise WorkerFailed(f"a worker process of the import stopped (exit code {self.proc.exitcode})") from None
         if kind == "crash":
-            raise RuntimeError(f"a worker process of the import failed:\n{value}")
+            raise WorkerFailed(f"a worker process of the import failed:\n{value}")
         return value  # type: ignore[no-any-return]
 
     def stop(self, *, hurry: bool) -> None:
