@@ -89,6 +89,7 @@ class _Plan:
     desc: str  # escaped
     drawn: frozenset[str]  # the kinds of mark drawn
     finishes: frozenset[str]
+    months: tuple[tuple[date, int, str], ...]  # each month's first day in the plan, days from its start, its name
 
 
 def timeline_pictures(plan: dict[str, Any], names: dict[str, str] | None = None, *,
@@ -149,8 +150,9 @@ def _facts(plan: dict[str, Any], names: dict[str, str]) -> _Plan | None:
                          esc(f"{finish}: {e.isoformat()}"), f"{finish} {e.day} {e:%b}"))
         desc_bits.append(f"{it.get('name') or names.get(it['id'], it['id'])}: study from {it['study_start']}, "
                          f"exam on {it['exam_date']}")
+    months = tuple((m, (m - start).days, f"{m:%b}") for m in _month_starts(start, end))
     return _Plan(start, end, (end - start).days or 1, tuple(rows), esc("; ".join(desc_bits)), frozenset(drawn),
-                 frozenset(finishes))
+                 frozenset(finishes), months)
 
 
 def _draw(facts: _Plan, title: str, layout: TimelineLayout) -> Markup:
@@ -158,9 +160,6 @@ def _draw(facts: _Plan, title: str, layout: TimelineLayout) -> Markup:
     x0 = layout.label_w + 8 if layout.label_w else 10.0
     chart_w = width - RIGHT_PAD - x0
     span = facts.span
-
-    def X(d: date) -> float:
-        return x0 + chart_w * (d - facts.start).days / span
 
     body: list[str] = []
     y = float(HEAD_H)
@@ -170,7 +169,7 @@ def _draw(facts: _Plan, title: str, layout: TimelineLayout) -> Markup:
     legend, legend_h = _legend(facts.drawn, facts.finishes, width, y + 8)
     height = math.ceil(y + 8 + legend_h)
 
-    head = _months(facts.start, facts.end, X, chart_w, grid_bottom)
+    head = _months(facts, x0, chart_w, grid_bottom)
     ident = f"tl-{layout.name}"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height}" width="{width:g}" height="{height}" '
@@ -182,23 +181,24 @@ def _draw(facts: _Plan, title: str, layout: TimelineLayout) -> Markup:
     return Markup("".join(out))
 
 
-def _months(start: date, end: date, X: Any, chart_w: float, bottom: float) -> str:
+def _months(facts: _Plan, x0: float, chart_w: float, bottom: float) -> str:
     """The years, a line at each month's start and its label (thinned out to fit)."""
+    start, end, span = facts.start, facts.end, facts.span
     years = f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
     out = [text_lines(8, 12, [years], MONTH_FONT, "bold", fill="#333333")]
-    months = _month_starts(start, end)
+    months = facts.months
     step = max(1, math.ceil(len(months) / max(1, int(chart_w // 32))))
     year = start.year
-    for k, m in enumerate(months):
-        x = X(m)
+    for k, (m, days, name) in enumerate(months):
+        x = x0 + chart_w * days / span
         out.append(f'<line x1="{x:.1f}" y1="{HEAD_H - 6}" x2="{x:.1f}" y2="{bottom:.1f}" stroke="#dddddd" stroke-width="1"/>')
         if k % step == 0:
             if m.year != year:  # a new year above its first label, so labels never collide
                 year = m.year
-                out.append(text_lines(x + 3, HEAD_H - 20, [f"{m:%Y}", f"{m:%b}"], MONTH_FONT, fill="#333333",
+                out.append(text_lines(x + 3, HEAD_H - 20, [f"{m:%Y}", name], MONTH_FONT, fill="#333333",
                                       line_h=12, cls="tl-month"))
             else:
-                out.append(text_lines(x + 3, HEAD_H - 8, [f"{m:%b}"], MONTH_FONT, fill="#333333", cls="tl-month"))
+                out.append(text_lines(x + 3, HEAD_H - 8, [name], MONTH_FONT, fill="#333333", cls="tl-month"))
     return "".join(out)
 
 
