@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markupsafe import escape
-
 from certwise.catalog.labels import LEVEL_NAMES as _LEVEL_WORDS
 
 # One light fill per domain (ColorBrewer Set3 and Pastel, readable with black text and in print).
@@ -63,8 +61,17 @@ def domain_color(domain: str | None) -> str:
 
 
 def esc(s: Any) -> str:
-    """``s`` as text safe inside SVG markup and attribute values."""
-    return str(escape(str(s)))
+    """``s`` as text safe inside SVG markup and attribute values: what ``markupsafe.escape`` gives
+    (the same five characters, the same entities), without making a ``Markup`` of each string
+    (a drawing escapes a hundred or so; this takes half the time).
+
+    >>> from markupsafe import escape
+    >>> text = "Tom & Jerry's <b class='x'>"
+    >>> esc(text) == str(escape(text)), esc('"')
+    (True, '&#34;')
+    """
+    return (str(s).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;")
+            .replace('"', "&#34;"))
 
 
 def text_width(s: str, size: float, bold: bool = False) -> float:

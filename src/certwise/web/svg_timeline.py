@@ -64,14 +64,42 @@ def _month_starts(start: date, end: date) -> list[date]:
     return out
 
 
+@dataclass(frozen=True)
+class _Row:
+    """What one credential's row says, the same in every layout: worked out once for both drawings."""
+
+    name: str
+    start: date
+    exam: date
+    finish: str  # "Exam" / "Finish"
+    start_days: int  # days from the plan's first day
+    exam_days: int
+    bar_tip: str  # escaped, as are the tips below
+    marks: tuple[tuple[str, int, str], ...]  # the milestones drawn: (kind, days from the plan's first day, tip)
+    exam_tip: str
+    exam_label: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    start: date
+    end: date
+    span: int
+    rows: tuple[_Row, ...]
+    desc: str  # escaped
+    drawn: frozenset[str]  # the kinds of mark drawn
+    finishes: frozenset[str]
+    months: tuple[tuple[date, int, str], ...]  # each month's first day in the plan, days from its start, its name
+
+
 def timeline_pictures(plan: dict[str, Any], names: dict[str, str] | None = None, *,
                       title: str = "Study plan timeline") -> Markup:
     """The timeline as a page shows it: the wide and the narrow drawing side by side in the
     markup (the stylesheet shows the one that fits the screen); empty without dated items."""
-    wide = timeline_svg(plan, names, title=title, layout=WIDE)
-    if not wide:
+    facts = _facts(plan, names or {})
+    if facts is None:
         return Markup("")
-    narrow = timeline_svg(plan, names, title=title, layout=NARROW)
+    wide, narrow = _draw(facts, title, WIDE), _draw(facts, title, NARROW)
     return Markup(f'<div class="timeline-pictures">{wide}{narrow}</div>')
 
 
@@ -79,104 +107,123 @@ def timeline_svg(plan: dict[str, Any], names: dict[str, str] | None = None, *, t
                  layout: TimelineLayout = WIDE) -> Markup:
     """A Gantt-style picture of a dated plan: one bar per credential from study start to exam,
     milestones as dots (squares for those with a project), the exam as a diamond."""
-    names = names or {}
-    items = [it for it in plan.get("items", []) if _d(it.get("study_start")) and _d(it.get("exam_date"))]
-    if not items:
-        return Markup("")
-    start = min(_d(it["study_start"]) for it in items)  # type: ignore[type-var]
-    end = max(_d(it["exam_date"]) for it in items)  # type: ignore[type-var]
-    assert start is not None and end is not None
+    facts = _facts(plan, names or {})
+    return Markup("") if facts is None else _draw(facts, title, layout)
+
+
+def _facts(plan: dict[str, Any], names: dict[str, str]) -> _Plan | None:
+    """The plan's dated items as rows to draw (None if none has both dates)."""
+    dated = []
+    for it in plan.get("items", []):
+        s, e = _d(it.get("study_start")), _d(it.get("exam_date"))
+        if s and e:
+            dated.append((it, s, e))
+    if not dated:
+        return None
+    start = min(s for _, s, _ in dated)
+    end = max(e for _, _, e in dated)
     end = max(end, start + timedelta(days=28)) + timedelta(days=7)
-    span = (end - start).days or 1
+    rows = []
+    drawn: set[str] = {"bar", "diamond"}
+    finishes: set[str] = set()
+    desc_bits = []
+    for it, s, e in dated:
+        nm = str(it.get("name") or names.get(it["id"], it["id"]))
+        finish = "Exam" if it.get("finish", "exam") == "exam" else "Finish"
+        finishes.add(finish.lower())
+        marks = []
+        for ms in it.get("milestones", []) or []:
+            try:
+                wk = int(ms.get("week", 0))
+            except (TypeError, ValueError):
+                continue
+            md = s + timedelta(days=7 * max(0, wk - 1))
+            if md > e:
+                continue
+            project = ms.get("project")
+            tip = f"Week {wk}: {ms.get('topic', '')}" + (f" — project: {project}" if project else "")
+            kind = "square" if project else "dot"
+            marks.append((kind, (md - start).days, esc(tip)))
+            drawn.add(kind)
+        rows.append(_Row(nm, s, e, finish, (s - start).days, (e - start).days,
+                         esc(f"{nm}: study {s.isoformat()} to {e.isoformat()}"), tuple(marks),
+                         esc(f"{finish}: {e.isoformat()}"), f"{finish} {e.day} {e:%b}"))
+        desc_bits.append(f"{it.get('name') or names.get(it['id'], it['id'])}: study from {it['study_start']}, "
+                         f"exam on {it['exam_date']}")
+    months = tuple((m, (m - start).days, f"{m:%b}") for m in _month_starts(start, end))
+    return _Plan(start, end, (end - start).days or 1, tuple(rows), esc("; ".join(desc_bits)), frozenset(drawn),
+                 frozenset(finishes), months)
+
+
+def _draw(facts: _Plan, title: str, layout: TimelineLayout) -> Markup:
     width = layout.width
     x0 = layout.label_w + 8 if layout.label_w else 10.0
     chart_w = width - RIGHT_PAD - x0
-
-    def X(d: date) -> float:
-        return x0 + chart_w * (d - start).days / span
+    span = facts.span
 
     body: list[str] = []
-    drawn: set[str] = {"bar", "diamond"}
-    finishes: set[str] = set()
     y = float(HEAD_H)
-    for i, it in enumerate(items):
-        y = _row(body, it, i, y, X, layout, names, drawn, finishes)
+    for i, row in enumerate(facts.rows):
+        y = _row(body, row, i, y, x0, chart_w, span, layout)
     grid_bottom = y
-    legend, legend_h = _legend(drawn, finishes, width, y + 8)
+    legend, legend_h = _legend(facts.drawn, facts.finishes, width, y + 8)
     height = math.ceil(y + 8 + legend_h)
 
-    head = _months(start, end, X, chart_w, grid_bottom)
-    desc_bits = []
-    for it in items:
-        nm = it.get("name") or names.get(it["id"], it["id"])
-        desc_bits.append(f"{nm}: study from {it['study_start']}, exam on {it['exam_date']}")
+    head = _months(facts, x0, chart_w, grid_bottom)
     ident = f"tl-{layout.name}"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height}" width="{width:g}" height="{height}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" class="timeline-svg timeline-{layout.name}">',
-        f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{esc("; ".join(desc_bits))}.</desc>',
+        f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{facts.desc}.</desc>',
         f'<rect x="0" y="0" width="{width:g}" height="{height}" fill="#ffffff"/>',
         head, *body, legend, "</svg>",
     ]
     return Markup("".join(out))
 
 
-def _months(start: date, end: date, X: Any, chart_w: float, bottom: float) -> str:
+def _months(facts: _Plan, x0: float, chart_w: float, bottom: float) -> str:
     """The years, a line at each month's start and its label (thinned out to fit)."""
+    start, end, span = facts.start, facts.end, facts.span
     years = f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
     out = [text_lines(8, 12, [years], MONTH_FONT, "bold", fill="#333333")]
-    months = _month_starts(start, end)
+    months = facts.months
     step = max(1, math.ceil(len(months) / max(1, int(chart_w // 32))))
     year = start.year
-    for k, m in enumerate(months):
-        x = X(m)
+    for k, (m, days, name) in enumerate(months):
+        x = x0 + chart_w * days / span
         out.append(f'<line x1="{x:.1f}" y1="{HEAD_H - 6}" x2="{x:.1f}" y2="{bottom:.1f}" stroke="#dddddd" stroke-width="1"/>')
         if k % step == 0:
             if m.year != year:  # a new year above its first label, so labels never collide
                 year = m.year
-                out.append(text_lines(x + 3, HEAD_H - 20, [f"{m:%Y}", f"{m:%b}"], MONTH_FONT, fill="#333333",
+                out.append(text_lines(x + 3, HEAD_H - 20, [f"{m:%Y}", name], MONTH_FONT, fill="#333333",
                                       line_h=12, cls="tl-month"))
             else:
-                out.append(text_lines(x + 3, HEAD_H - 8, [f"{m:%b}"], MONTH_FONT, fill="#333333", cls="tl-month"))
+                out.append(text_lines(x + 3, HEAD_H - 8, [name], MONTH_FONT, fill="#333333", cls="tl-month"))
     return "".join(out)
 
 
-def _row(out: list[str], it: dict[str, Any], i: int, y: float, X: Any, layout: TimelineLayout,
-         names: dict[str, str], drawn: set[str], finishes: set[str]) -> float:
+def _row(out: list[str], row: _Row, i: int, y: float, x0: float, chart_w: float, span: int,
+         layout: TimelineLayout) -> float:
     """One credential's row from ``y``: its name, bar, milestones and exam; the y below it."""
-    s, e = _d(it["study_start"]), _d(it["exam_date"])
-    assert s is not None and e is not None
-    nm = str(it.get("name") or names.get(it["id"], it["id"]))
-    finish = "Exam" if it.get("finish", "exam") == "exam" else "Finish"
-    finishes.add(finish.lower())
     if layout.label_w:
-        out.append(text_lines(8, y + 19, wrap(nm, int(layout.label_w / (11.5 * 0.62)), 2), 11.5, "bold", line_h=13,
-                              cls="tl-name"))
+        out.append(text_lines(8, y + 19, wrap(row.name, int(layout.label_w / (11.5 * 0.62)), 2), 11.5, "bold",
+                              line_h=13, cls="tl-name"))
         bar_y = y + 10
         row_h = 46.0
     else:
-        lines = wrap(nm, int((layout.width - 16) / (12 * 0.62)), 2)
+        lines = wrap(row.name, int((layout.width - 16) / (12 * 0.62)), 2)
         out.append(text_lines(8, y + 14, lines, 12, "bold", line_h=14, cls="tl-name"))
         bar_y = y + 14 * len(lines) + 6
         row_h = bar_y - y + 18 + 22
-    x1, x2 = X(s), X(e)
+    x1, x2 = x0 + chart_w * row.start_days / span, x0 + chart_w * row.exam_days / span
     out.append(f'<rect class="tl-mark" data-mark="bar" x="{x1:.1f}" y="{bar_y:.1f}" width="{max(2.0, x2 - x1):.1f}" '
                f'height="18" rx="3" fill="{BAR_COLORS[i % len(BAR_COLORS)]}" stroke="#333333" stroke-width="1">'
-               f"<title>{esc(f'{nm}: study {s.isoformat()} to {e.isoformat()}')}</title></rect>")
+               f"<title>{row.bar_tip}</title></rect>")
     mid = bar_y + 9
-    for ms in it.get("milestones", []) or []:
-        try:
-            wk = int(ms.get("week", 0))
-        except (TypeError, ValueError):
-            continue
-        md = s + timedelta(days=7 * max(0, wk - 1))
-        if md > e:
-            continue
-        tip = f"Week {wk}: {ms.get('topic', '')}" + (f" — project: {ms['project']}" if ms.get("project") else "")
-        out.append(_mark("square" if ms.get("project") else "dot", X(md), mid, esc(tip)))
-        drawn.add("square" if ms.get("project") else "dot")
-    out.append(_mark("diamond", x2, mid, esc(f"{finish}: {e.isoformat()}")))
-    label = f"{finish} {e.day} {e:%b}"
+    for kind, days, tip in row.marks:
+        out.append(_mark(kind, x0 + chart_w * days / span, mid, tip))
+    out.append(_mark("diamond", x2, mid, row.exam_tip))
+    label = row.exam_label
     lw = text_width(label, 10)
     lx = min(max(x2 - lw / 2, 4.0), layout.width - lw - 4)
     out.append(text_lines(lx, bar_y + 18 + 14, [label], 10, fill="#333333", cls="tl-exam-label"))
@@ -198,7 +245,7 @@ def _mark(kind: str, x: float, y: float, tip: str = "", cls: str = "tl-mark") ->
             f'stroke="#333333" stroke-width="1">{title}</rect>')  # bar
 
 
-def _legend(drawn: set[str], finishes: set[str], width: float, y: float) -> tuple[str, float]:
+def _legend(drawn: frozenset[str], finishes: frozenset[str], width: float, y: float) -> tuple[str, float]:
     """One entry per mark drawn, flowing onto a new line where the width ends; (markup, height)."""
     finish = "exam" if finishes == {"exam"} else "finish" if finishes == {"finish"} else "exam or finish"
     words = {"bar": "study time", "dot": "weekly milestone", "square": "milestone with a project to build",

@@ -27,8 +27,34 @@ NAV = (
 )
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class PageEnvironment(Environment):
+    """Jinja's environment, with ``{{ rec.score }}`` on a plain dict looked up as the key at once.
+
+    Jinja tries the attribute first and takes the key when that raises ``AttributeError``: the
+    pages read the engine's dicts that way a few hundred times a render, and each raised and
+    caught exception cost about a microsecond (a fifth of the results page's template). A plain
+    ``dict`` has no attributes but its class's (``dir(dict)``), so for any other name the answer
+    is the same: the key's value, or undefined as before.
+
+    >>> env = PageEnvironment()
+    >>> env.from_string("{{ d.score }} {{ d.missing is defined }} {{ d.items is callable }}").render(d={"score": 7})
+    '7 False True'
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 def make_templates() -> Jinja2Templates:
-    env = Environment(
+    env = PageEnvironment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(["html", "xml", "svg"], default_for_string=True),
         trim_blocks=True,
