@@ -153,10 +153,17 @@ def test_a_worker_that_fails_or_dies_is_an_error_not_a_hang(tmp_path, monkeypatc
     assert said in str(e.value)
 
 
-def test_catalog_import_whose_worker_dies_says_one_line_and_keeps_nothing(tmp_path, monkeypatch, cli):
-    p = _write(tmp_path, _nodes(300))
+def _die_at_start(*args):
+    os._exit(3)
+
+
+@pytest.mark.parametrize("where", ["_prepare_chunk", "_work"])
+def test_catalog_import_whose_worker_dies_says_one_line_and_keeps_nothing(tmp_path, monkeypatch, cli, where):
+    """Killed on its first chunk (this process then finds its pipe closed, reading or, a moment
+    later, writing) or before it reads anything: the same one line, exit 2, nothing stored."""
+    p = _write(tmp_path, _nodes(1000))
     monkeypatch.setattr(par, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(par, "_prepare_chunk", _die)  # as if the kernel killed it for memory
+    monkeypatch.setattr(par, where, _die if where == "_prepare_chunk" else _die_at_start)  # as if killed for memory
     r = cli("catalog", "import", str(p), "--as-of", "2026-11-25")
     assert r.code == 2, r
     lines = r.err.strip().splitlines()

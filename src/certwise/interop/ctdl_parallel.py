@@ -199,8 +199,15 @@ class _Worker:
         results_out.close()
 
     def send(self, orgs: dict[str, str], chunk: list[Job]) -> _Worker:
-        self.tasks.send_bytes(pickle.dumps((orgs, chunk), pickle.HIGHEST_PROTOCOL))
+        try:
+            self.tasks.send_bytes(pickle.dumps((orgs, chunk), pickle.HIGHEST_PROTOCOL))
+        except OSError:  # its end of the pipe is gone (killed): the same error as a receive finds
+            raise self._stopped() from None
         return self
+
+    def _stopped(self) -> WorkerFailed:
+        self.proc.join(1)
+        return WorkerFailed(f"a worker process of the import stopped (exit code {self.proc.exitcode})")
 
     def ready(self) -> bool:
         """Is the answer to the oldest chunk sent here in (or the worker gone)?"""
@@ -210,8 +217,7 @@ class _Worker:
         try:
             kind, value = pickle.loads(self.results.recv_bytes())
         except (EOFError, OSError):
-            self.proc.join(1)
-            raise WorkerFailed(f"a worker process of the import stopped (exit code {self.proc.exitcode})") from None
+            raise self._stopped() from None
         if kind == "crash":
             raise WorkerFailed(f"a worker process of the import failed:\n{value}")
         return value  # type: ignore[no-any-return]
