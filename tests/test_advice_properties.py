@@ -110,6 +110,19 @@ def test_invariants_hold_on_the_real_catalog(catalog, p, as_of):
         assert c.is_live(as_of) and c.id not in held and rec["reasons"] and 0 <= rec["score"] <= 100
 
 
+
+@settings(max_examples=60, deadline=None)
+@given(p=profiles, as_of=dates)
+def test_a_pick_said_to_fit_the_budget_is_never_over_it_nor_of_unstated_price(catalog, p, as_of):
+    """The card's words agree with its flag: "Within your … budget" and "Good value" only for a
+    stated price that fits (an unstated one reads as $0 in the record's range)."""
+    p = p.model_copy(update={"held": tuple(h for h in p.held if h in catalog)})
+    for rec in recommend(p, catalog, as_of)["recommendations"]:
+        c = catalog.get(rec["id"])
+        says_fits = any(r.startswith(("Within your", "Good value")) for r in rec["reasons"])
+        if says_fits:
+            assert not c.cost.unknown and not rec["over_budget"], (rec["id"], rec["reasons"])
+
 @settings(max_examples=60, deadline=None)
 @given(as_of=dates)
 def test_evaluate_scores_within_0_100(as_of):

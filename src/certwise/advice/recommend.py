@@ -138,13 +138,13 @@ def _reasons(s: Scored, p: Profile, as_of: date, catalog: Catalog, weights: dict
                         "and you finish with something to show."))
     cost = c.cost.usd
     if p.budget_usd is not None:
-        if cost.high <= p.budget_usd:
+        if cost.high <= p.budget_usd and not c.cost.unknown:  # an unstated price fits no budget
             reasons.append((contrib["budget"] * 0.7, f"Within your {_budget(p.budget_usd)} budget "
                             f"({dollars(cost)})."))
         elif c.cost.financial_aid:
             reasons.append((contrib["budget"], "Financial aid is available through Coursera, which can reduce or "
                             "eliminate the cost."))
-    elif cost.high <= 200 and fa["recognition"] >= 0.75:
+    elif cost.high <= 200 and fa["recognition"] >= 0.75 and not c.cost.unknown:
         reasons.append((2, f"Good value: {dollars(cost)} for a recognised credential."))
     if fa["progression"] >= 1.0:
         built = [h for h in p.held if h in c.prerequisites or h in c.recommended_before]
