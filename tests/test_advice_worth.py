@@ -117,3 +117,21 @@ def test_real_catalog_picks_are_not_skips(catalog):
     for cid in ("google-ml-engineer", "ibm-ai-engineering", "google-ai-essentials", "deeplearningai-tensorflow"):
         if cid in catalog:
             assert evaluate_credential(catalog.get(cid), catalog, NOV)["verdict"] == "worth-it", cid
+
+
+def test_an_unstated_price_is_not_read_as_free_value(catalog):
+    """24 records say no source states the price (their range reads $0–0): their value for money is
+    not judged — it counts as the weighted average of the other criteria, so the score is the score
+    on what is known — and the reasons say so. (It was 100, as if they were free: MIT's program too.)"""
+    from certwise.advice.worth import CRITERIA_WEIGHTS
+
+    unknown = [c for c in catalog if c.cost.unknown]
+    assert unknown
+    for c in unknown:
+        r = evaluate_credential(c, catalog, NOV)
+        known = {k: v for k, v in r["criteria"].items() if k != "value"}
+        on_known = sum(CRITERIA_WEIGHTS[k] * v for k, v in known.items()) / sum(CRITERIA_WEIGHTS[k] for k in known)
+        assert r["criteria"]["value"] == round(on_known) and abs(r["score"] - on_known) <= 1, c.id
+        assert any("value for money is not judged" in x for x in r["reasons"]), c.id
+    mit = evaluate_credential(catalog.get("mit-ml-ai-certificate"), catalog, NOV)
+    assert mit["criteria"]["value"] < 100

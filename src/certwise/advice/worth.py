@@ -68,6 +68,17 @@ def _total(criteria: dict[str, int]) -> int:
     return int(round(sum(CRITERIA_WEIGHTS[k] * v for k, v in criteria.items()) / 100))
 
 
+def _unjudged(known: dict[str, int]) -> int:
+    """A criterion no source lets us judge, as the weighted average of the known ones, so that the
+    total is (to rounding) the score on what is known.
+
+    >>> _unjudged({"recognition": 60, "practical": 90, "specificity": 65, "currency": 85})
+    74
+    """
+    weight = sum(CRITERIA_WEIGHTS[k] for k in known)
+    return int(round(sum(CRITERIA_WEIGHTS[k] * v for k, v in known.items()) / weight))
+
+
 def _value(price: float, hours: float, recognition: int) -> int:
     """Cost against depth and recognition: dollars per hour of real study, eased by recognition."""
     if price <= 0:
@@ -149,7 +160,8 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
         flags.append(_flag("expensive-for-depth", f"${mid_cost:,.0f} for about {mid_hours:.0f} hours of study is "
                                                   "expensive for its depth and recognition."))
     if cred.cost.unknown:
-        reasons.append("Its price is not stated by any source: ask the issuer before you commit.")
+        reasons.append("Its price is not stated by any source, so its value for money is not judged (it counts "
+                       "as the average of the other criteria): ask the issuer before you commit.")
     elif cred.cost.is_free:
         reasons.append("Free.")
     elif cred.cost.financial_aid:
@@ -170,6 +182,8 @@ def evaluate_credential(cred: Credential, catalog: Catalog, as_of: date) -> dict
     if status in ("active", "beta") and cred.renewal.validity_years is None and any(
             d in cred.domains for d in ("generative-ai", "ai-literacy")):
         cur = min(cur, 85)  # "generic 'AI Fundamentals' certificates may age poorly"
+    if cred.cost.unknown:  # an unstated price reads as $0 in the record: judge on what is known instead
+        val = _unjudged({"recognition": rec, "practical": prac, "specificity": spec, "currency": cur})
     criteria = {"recognition": rec, "practical": prac, "specificity": spec, "value": val, "currency": cur}
     score = _total(criteria)
     verdict = _verdict(score, flags)
