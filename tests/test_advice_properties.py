@@ -112,6 +112,18 @@ def test_invariants_hold_on_the_real_catalog(catalog, p, as_of):
 
 
 @settings(max_examples=60, deadline=None)
+@given(p=profiles, as_of=dates, budget=st.floats(1, 3000))
+def test_a_first_pick_over_the_budget_is_named_in_the_warning(catalog, p, as_of, budget):
+    """Its card says over_budget (a price over it, or one no source states): the over-budget
+    warning names it too."""
+    p = p.model_copy(update={"held": tuple(h for h in p.held if h in catalog), "budget_usd": budget})
+    r = recommend(p, catalog, as_of)
+    if r["recommendations"] and r["recommendations"][0]["over_budget"]:
+        first = r["recommendations"][0]["name"]
+        assert any(w["code"] == "over-budget" and first in w["message"] for w in r["warnings"]), r["warnings"]
+
+
+@settings(max_examples=60, deadline=None)
 @given(p=profiles, as_of=dates)
 def test_a_pick_said_to_fit_the_budget_is_never_over_it_nor_of_unstated_price(catalog, p, as_of):
     """The card's words agree with its flag: "Within your … budget" and "Good value" only for a

@@ -268,15 +268,18 @@ def _warnings(ranked: list[Scored], p: Profile, catalog: Catalog, as_of: date,
         if aim is not None and LEVEL_RANK[aim.cred.level] - fit.readiness(aim.cred.ecosystem) >= 1:
             w.append(_too_advanced(aim.cred, p, catalog, as_of, index))
     # over budget
-    if p.budget_usd is not None and p.budget_usd > 0 and first.cred.cost.usd.low > p.budget_usd:
+    if p.budget_usd is not None and p.budget_usd > 0 and budget_standing(first.cred, p.budget_usd)[0]:
         c = first.cred
         aid = " Coursera financial aid can reduce it." if c.cost.financial_aid else ""
-        w.append({"code": "over-budget", "message": f"{c.name} costs {dollars(c.cost.usd)}, "
-                  f"over your {_budget(p.budget_usd)} budget. Start with free learning paths and certify later.{aid}"})
+        costs = (f"No source states what {c.name} costs, so it may be over" if c.cost.unknown
+                 else f"{c.name} costs {dollars(c.cost.usd)}, over")
+        w.append({"code": "over-budget", "message": f"{costs} your {_budget(p.budget_usd)} budget. "
+                  f"Start with free learning paths and certify later.{aid}"})
     elif p.budget_usd is not None and p.budget_usd > 0:
-        over = [s.cred for s in top[1:] if s.cred.cost.usd.low > p.budget_usd]
+        over = [s.cred for s in top[1:] if budget_standing(s.cred, p.budget_usd)[0]]
         if over:
-            names = and_list([f"{c.name} ({dollars(c.cost.usd)})" for c in over])
+            names = and_list([f"{c.name} ({'price not stated' if c.cost.unknown else dollars(c.cost.usd)})"
+                              for c in over])
             w.append({"code": "over-budget", "message": f"Over your {_budget(p.budget_usd)} budget: {names}."})
     # cramming
     if p.months is not None:
