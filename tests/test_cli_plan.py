@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -267,3 +268,24 @@ def test_audit_unknown_held_suggests(cli):
 def test_audit_bad_earned_date(cli, bad):
     msg = one_line_error(cli("audit", "--held", bad, "--as-of", "2026-11-25"))
     assert "aws-ai-practitioner" in msg
+
+
+def test_a_credential_whose_price_no_source_states_is_planned_and_said_so(cli, catalog):
+    """Every such credential plans in words without a traceback (it was a TypeError): its cost
+    reads "not stated", the total is "unknown", not "free", and names what it leaves out; the
+    stack line does the same."""
+    unpriced = [c.id for c in catalog if c.cost.unknown and c.is_live(date(2026, 12, 1)) and c.access == "public"]
+    assert unpriced
+    for cid in unpriced:
+        r = cli("plan", cid, "--as-of", "2026-12-01")
+        assert r.code == 0 and "Traceback" not in r.err, (cid, r.err[-300:])
+        out = "".join(r.out.split())  # the terminal may wrap anywhere, a long id at its hyphens
+        assert f"totalunknown(nopricestatedfor{cid})" in out and "notstated" in out, cid
+    longest = max((c for c in catalog if c.is_live(date(2026, 12, 1)) and not c.cost.unknown and c.cost.usd.high),
+                  key=lambda c: len(c.id))
+    r = cli("plan", longest.id, "--as-of", "2026-12-01")  # 80 columns: a long id cuts off no column
+    due = json.loads(cli("plan", longest.id, "--as-of", "2026-12-01", "--json").out)["items"][0]["renewal_due"]
+    out = "".join(r.out.split())
+    assert out.count(f"${longest.cost.usd.high:,.0f}") >= 2 and "Renewby" in out and (due or "never") in out, r.out
+    s = cli("stack", "--role", "developer", "--goal", "ml-engineering", "--cloud", "azure", "--as-of", "2026-12-01")
+    assert s.code == 0 and "nopricestatedfor" in "".join(s.out.split())

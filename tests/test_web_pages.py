@@ -249,6 +249,13 @@ def test_plan_page_timeline_milestones_and_ics(client):
     assert "attachment" in ics.headers["content-disposition"] and "BEGIN:VEVENT" in ics.text
 
 
+def test_plan_page_says_which_prices_no_source_states(client):
+    html = client.get("/plan", params=[("ids", "ibm-genai-engineering"), ("ids", "aws-ml-engineer-associate"),
+                                       ("start", "2026-12-07"), ("hours_per_week", "8")]).text
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "total cost $150 (no price stated for IBM Generative AI Engineering Professional Certificate)" in text
+    assert "No source states its price: ask the issuer." in text
+
 def test_plan_errors_in_words(client):
     r = client.get("/plan", params={"ids": "aws-ml-specialty", "start": "2026-12-07"})
     assert r.status_code == 400 and "retired" in r.text and "aws-ml-engineer-associate" in r.text

@@ -87,6 +87,14 @@ def _default(o: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(o).__name__}")
 
 
+def with_unpriced(money: str, total: dict[str, Any], ids: list[str]) -> str:
+    """A total cost and what it leaves out: "$150 (no price stated for ID)"; "unknown (…)" when
+    none of what it adds up has a stated price; ``money`` alone when every price is stated."""
+    if not ids:
+        return money
+    return f"{money if total['high'] else 'unknown'} (no price stated for {', '.join(ids)})"
+
+
 def console(stderr: bool = False) -> Any:
     """Rich's console for people (``stderr=True`` for progress, so ``--json`` stays clean)."""
     from rich.console import Console

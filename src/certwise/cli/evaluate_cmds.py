@@ -32,6 +32,7 @@ from certwise.cli.base import (
     get_credential,
     json_option,
     load_catalog_or_fail,
+    with_unpriced,
 )
 
 # --- evaluate ------------------------------------------------------------------------------------------
@@ -210,7 +211,8 @@ def stack_cmd(name: str | None, as_of: date, as_json: bool, **kw: Any) -> None:
 def _render_stack(r: dict[str, Any]) -> None:
     con = console()
     con.print(f"[bold]{_esc(r['title'])}[/] — coherence {r['coherence']}/100 · "
-              f"{_money(r['total_cost_usd'])} · {r['total_months']['low']:g}–{r['total_months']['high']:g} months")
+              f"{with_unpriced(_money(r['total_cost_usd']), r['total_cost_usd'], r.get('cost_not_stated', []))} · "
+              f"{r['total_months']['low']:g}–{r['total_months']['high']:g} months")
     for i, st in enumerate(r["steps"], start=1):
         head = f"[bold]{st['id']}[/] {_esc(st.get('name', ''))}" if "id" in st else f"[bold]{_esc(st['label'])}[/]"
         if st.get("optional"):

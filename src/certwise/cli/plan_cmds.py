@@ -22,6 +22,7 @@ from certwise.cli.base import (
     json_option,
     load_catalog_or_fail,
     parse_date,
+    with_unpriced,
 )
 from certwise.words import span, years
 
@@ -159,8 +160,11 @@ def _profile_stack(prof: Any, cat: Any, as_of: date) -> list[str]:
     return out
 
 
-def _money(r: dict[str, Any]) -> str:
-    """A plan's cost: "free", "$150" or "$150–$300" (whole dollars)."""
+def _money(r: dict[str, Any] | None) -> str:
+    """A plan's cost: "free", "$150" or "$150–$300" (whole dollars); "not stated" when no source
+    states the price."""
+    if r is None:
+        return "not stated"
     if not r["high"]:
         return "free"
     return span((round(r["low"]), round(r["high"])), prefix="$")
@@ -178,12 +182,14 @@ def render_plan(plan: dict[str, Any]) -> None:
     yrs = plan["years_experience"]
     con.print(
         f"[bold]Study plan[/] {plan['start']} → {plan['end']} · {plan['hours_per_week']} h/week · "
-        f"{plan['stage']} career ({years(yrs)}) · total {_money(plan['total_cost_usd'])}"
+        f"{plan['stage']} career ({years(yrs)}) · total "
+        f"{with_unpriced(_money(plan['total_cost_usd']), plan['total_cost_usd'], plan.get('cost_not_stated', []))}"
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     widest = max((len(it["id"]) for it in plan["items"]), default=0)
-    t.add_column("Credential", overflow="fold", ratio=1, min_width=max(18, widest))  # ids never wrap
-    for col in ("Study", "Exam", "Renew by", "Cost"):
+    # ids do not wrap unless they are longer than 34 characters (then the dates and cost would not fit 80 columns)
+    t.add_column("Credential", overflow="fold", ratio=1, min_width=max(18, min(widest, 34)))
+    for col in ("Study", "Exam, cost", "Renew by"):  # the cost under the exam: room for a long id on 80 columns
         t.add_column(col, no_wrap=True)
     for n, it in enumerate(plan["items"], 1):
         renew = it["renewal_due"] or "never"
@@ -193,8 +199,8 @@ def render_plan(plan: dict[str, Any]) -> None:
         t.add_row(
             f"[bold]{n}. {it['name']}[/]\n[dim]{it['id']}[/]",
             f"{it['study_start']}\n[dim]{it['study_weeks']} wk, {it['study_hours']} h[/]",
-            it["exam_date"] + ("" if it["finish"] == "exam" else "\n[dim]finish[/]"),
-            renew, _money(it["cost_usd"]),
+            it["exam_date"] + ("" if it["finish"] == "exam" else "\n[dim]finish[/]") + f"\n{_money(it['cost_usd'])}",
+            renew,
         )
     con.print(t)
     for it in plan["items"]:
