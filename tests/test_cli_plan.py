@@ -289,3 +289,12 @@ def test_a_credential_whose_price_no_source_states_is_planned_and_said_so(cli, c
     assert out.count(f"${longest.cost.usd.high:,.0f}") >= 2 and "Renewby" in out and (due or "never") in out, r.out
     s = cli("stack", "--role", "developer", "--goal", "ml-engineering", "--cloud", "azure", "--as-of", "2026-12-01")
     assert s.code == 0 and "nopricestatedfor" in "".join(s.out.split())
+
+
+def test_audit_table_keeps_its_state_column_with_a_long_id(cli):
+    """80 columns: a 49-character id folds rather than push the state off the table."""
+    r = cli("audit", "--held", "microsoft-agentic-ai-business-solutions-architect@2025-06-01",
+            "--held", "aws-ml-engineer-associate", "--as-of", "2026-12-01")
+    assert r.code == 0, r.err
+    table = r.out[r.out.index("What you hold"):]
+    assert "State" in table and "expired" in table and "valid" in table, table

@@ -160,6 +160,11 @@ def _profile_stack(prof: Any, cat: Any, as_of: date) -> list[str]:
     return out
 
 
+# A table's ids stay whole up to this many characters; a longer one folds, or the columns beside it
+# (dates, cost, state) would not fit 80 columns.
+ID_FOLD = 34
+
+
 def _money(r: dict[str, Any] | None) -> str:
     """A plan's cost: "free", "$150" or "$150–$300" (whole dollars); "not stated" when no source
     states the price."""
@@ -187,8 +192,7 @@ def render_plan(plan: dict[str, Any]) -> None:
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     widest = max((len(it["id"]) for it in plan["items"]), default=0)
-    # ids do not wrap unless they are longer than 34 characters (then the dates and cost would not fit 80 columns)
-    t.add_column("Credential", overflow="fold", ratio=1, min_width=max(18, min(widest, 34)))
+    t.add_column("Credential", overflow="fold", ratio=1, min_width=max(18, min(widest, ID_FOLD)))
     for col in ("Study", "Exam, cost", "Renew by"):  # the cost under the exam: room for a long id on 80 columns
         t.add_column(col, no_wrap=True)
     for n, it in enumerate(plan["items"], 1):
@@ -311,7 +315,7 @@ def render_audit(r: dict[str, Any]) -> None:
     if r.get("held"):
         t = Table(title="What you hold", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         widest = max((len(h["id"] or "") for h in r["held"]), default=0)
-        t.add_column("Credential", overflow="fold", ratio=1, min_width=max(16, widest))  # ids never wrap
+        t.add_column("Credential", overflow="fold", ratio=1, min_width=max(16, min(widest, ID_FOLD)))
         for col in ("Earned", "Expires", "State"):
             t.add_column(col, no_wrap=True)
         state_style = {"valid": "green", "expired": "red", "expiring-soon": "yellow", "unrecognized": "magenta"}
