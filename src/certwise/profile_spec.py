@@ -304,12 +304,11 @@ def field(name: str) -> FieldSpec:
 
 def choice(name: str, value: str) -> Choice:
     """The Choice for ``value`` of field ``name``; an unknown value gets a de-hyphenated label."""
+    if name not in _BY_NAME:
+        raise KeyError(name)
     known = _CHOICE.get((name, value)) if isinstance(value, str) else None
     if known is not None:
         return known
-    for c in _BY_NAME[name].choices:
-        if c.value == value:
-            return c
     words = str(value).replace("-", " ")
     return Choice(str(value), words.capitalize(), phrase=words)
 

@@ -67,14 +67,6 @@ def cache_folder() -> str | None:
     return user_cache_dir("certwise", appauthor=False)
 
 
-def cache_dir() -> Path | None:
-    """:func:`cache_folder` as a Path; None when CERTWISE_CACHE_DIR=off."""
-    from pathlib import Path
-
-    where = cache_folder()
-    return None if where is None else Path(where)
-
-
 def database_url() -> str:
     """``CERTWISE_DATABASE_URL``, else the SQLite file ``certwise.db`` in :func:`data_dir`."""
     env = os.environ.get("CERTWISE_DATABASE_URL")

@@ -189,8 +189,10 @@ def _rec_json(s: Scored, p: Profile, as_of: date, catalog: Catalog,
         stale = _stale_note(c, as_of)
     else:  # kept per date
         notes = index.on(as_of).stale_notes
-        f = index.by_id[c.id]
-        stale = notes[f.position] if f.position in notes else notes.setdefault(f.position, _stale_note(c, as_of))
+        position = index.by_id[c.id].position
+        if position not in notes:
+            notes[position] = _stale_note(c, as_of)
+        stale = notes[position]
     if stale:
         d["stale"] = stale
     misfit = role_misfit(c, p)
@@ -510,7 +512,7 @@ def recommend(profile: Profile, catalog: Catalog, as_of: date, limit: int = 10,
     # the stack chooses from the first STACK_POOL; beyond what is shown only what it may choose is kept
     ranked = rank(profile, catalog, as_of, limit=max(limit, STACK_POOL), index=index, fit=fit, keep=in_pool,
                   keep_after=limit)
-    weights = weights_for(profile)
+    weights = fit.weights
     recs = [_rec_json(s, profile, as_of, catalog, weights, index) for s in ranked[:limit]]
     stack: list[str] = []
     if ranked:

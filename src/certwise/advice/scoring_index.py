@@ -207,6 +207,7 @@ class DateView:
     live: dict[int, bool] = field(default_factory=dict)  # catalog position -> live on this date, as asked
     leads_by_kind: dict[Any, dict[str, list[str]]] = field(default_factory=dict)  # per kind of person (scoring)
     stale_notes: dict[int, str | None] = field(default_factory=dict)  # catalog position -> a card's stale note
+    leads: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)  # id -> what it leads to
 
     def id_order(self) -> list[int]:
         """The slots, sorted by id (worked out when first asked)."""
@@ -215,7 +216,6 @@ class DateView:
             ids = self.ids
             order = self._by_id = sorted(range(len(ids)), key=ids.__getitem__)
         return order
-    leads: dict[str, list[tuple[str, float, int]]] = field(default_factory=dict)  # id -> what it leads to
 
 
 # --- the index ----------------------------------------------------------------------------------

@@ -115,16 +115,9 @@ def _months(c: Credential, hours_per_week: float | None) -> tuple[float, float]:
     return c.prep_hours().low / (hpw * WEEKS_PER_MONTH), c.prep_hours().high / (hpw * WEEKS_PER_MONTH)
 
 
-def _held_covers(c: Credential, held: set[str], catalog: Catalog) -> bool:
-    if c.id in held:
-        return True
-    # holding a credential's retired predecessor covers it too
-    return any(h in catalog and c.id in catalog.get(h).lifecycle.successors for h in held)
-
-
 def _held_cover_ids(held: Iterable[str], catalog: Catalog) -> set[str]:
-    """The ids ``held`` covers (:func:`_held_covers` of each, at once): what is held and the
-    successors of what is held."""
+    """The ids ``held`` covers: what is held, and the successors of what is held (holding a
+    credential's retired predecessor covers it too)."""
     out = set(held)
     for h in list(out):
         if h in catalog:
@@ -190,6 +183,7 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
     if name not in _NAMED:
         raise KeyError(f"unknown stack '{name}'; choose one of: {', '.join(STACK_NAMES)}, or build one for a profile")
     held_set = set(held)
+    covers = _held_cover_ids(held_set, catalog)
     steps: list[dict[str, Any]] = []
     creds: list[Credential | None] = []
     skipped: list[str] = []
@@ -200,7 +194,7 @@ def named_stack(name: str, catalog: Catalog, as_of: date, held: Iterable[str] = 
                 steps.append({"label": spec["id"], "why": spec["why"] + " (not in the catalog as of this date)"})
                 creds.append(None)
                 continue
-            if _held_covers(c, held_set, catalog):
+            if c.id in covers:
                 skipped.append(c.id)
                 continue
             st: dict[str, Any] = {"id": c.id, "name": c.name, "why": spec["why"]}
@@ -254,26 +248,26 @@ def _profile_path(profile: Profile, catalog: Catalog, as_of: date, ranked: list[
     if not ranked:
         return [], {}
     held = set(profile.held)
+    covers = _held_cover_ids(held, catalog)
     top = ranked[0]
     why: dict[str, str] = {top.cred.id: "Your top pick. " + _short_reason(top)} if explain else {}
     path: list[Credential] = []
     for dep in top.cred.prerequisites:
         c, _ = live_version(dep, catalog, as_of)
-        if c is not None and not _held_covers(c, held, catalog):
+        if c is not None and c.id not in covers:
             path.append(c)
             if explain:
                 why[c.id] = f"Required before {top.cred.name}."
     if top.stretch:
         for dep in top.cred.recommended_before:
             c, _ = live_version(dep, catalog, as_of)
-            if c is not None and not _held_covers(c, held, catalog) and c not in path:
+            if c is not None and c.id not in covers and c not in path:
                 path.append(c)
                 if explain:
                     why[c.id] = f"Foundations before {top.cred.name} (the guide: don't start too advanced)."
     path.append(top.cred)
     # what follows must serve the goal, fit the budget, and not be a university program nobody asked for
     on_path = {c.id for c in path}
-    covers = _held_cover_ids(held, catalog)
     pool = [s for s in ranked[1:] if s.cred.id not in on_path and in_pool(s.factors, s.status)
             and s.cred.id not in covers]
     # the story so far: what you hold (by level), then the path

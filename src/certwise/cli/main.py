@@ -35,6 +35,7 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
 }
 MODULE_ORDER = ("catalog_cmds", "advice_cmds", "evaluate_cmds", "plan_cmds", "portfolio_cmds", "web_cmds")
 
+
 class _Group(click.Group):
     """Loads command modules on demand and turns every usage error into one line, exit 2."""
 

@@ -125,8 +125,7 @@ class CtdlReader:
     def __iter__(self) -> Iterator[Credential]:
         mapper = Mapper(self.path, self.reserved, self.verified)
         for node, where, check_text in self.jobs(mapper):
-            mapper.check_seen(node, where)
-            yield mapper.build(node, where, check_text=check_text)
+            yield mapper.credential(node, where, check_text=check_text)
 
     def jobs(self, mapper: Mapper) -> Iterator[tuple[dict[str, Any], str, bool]]:
         """The credential nodes to map, in order, each with where it is and whether its text needs
